@@ -1,0 +1,925 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Buildkite.Dsl.Plugins;
+using Buildkite.Dsl.Validation;
+
+namespace Buildkite.Dsl.Serialization;
+
+/// <summary>
+/// Maps the model to the ordered node tree that both writers print, so YAML and JSON share key order
+/// and values. Attributes follow Buildkite's documented order, label and key first; unset values are
+/// left out; strings are encoded for the agent's upload-time interpolation.
+/// </summary>
+internal sealed class StepMapper
+{
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<Step, string> _generatedKeys = new(ReferenceEqualityComparer.Instance);
+    private string? _path;
+    private Step? _step;
+
+    private StepMapper()
+    {
+    }
+
+    /// <summary>Maps the pipeline; problems that stop it being written go to the returned diagnostics.</summary>
+    public static (MappingNode Root, List<Diagnostic> Diagnostics) Map(Pipeline pipeline)
+    {
+        var mapper = new StepMapper();
+        mapper.AssignKeys(pipeline);
+        var root = mapper.MapPipeline(pipeline);
+        return (root, mapper._diagnostics);
+    }
+
+    /// <summary>
+    /// The key a referenced step object without a key is given: its label as lower-case words joined by
+    /// <c>_</c> (<c>"Build :bazel:"</c> → <c>build_bazel</c>), else its type; a number is added when the key is taken.
+    /// </summary>
+    private void AssignKeys(Pipeline pipeline)
+    {
+        var placed = StepWalker.All(pipeline).Where(p => p.Step is not null).ToList();
+        var inPipeline = new HashSet<Step>(placed.Select(p => p.Step), ReferenceEqualityComparer.Instance);
+        var referenced = new HashSet<Step>(ReferenceEqualityComparer.Instance);
+        foreach (var (step, path, _) in placed)
+        {
+            foreach (var dependency in step.DependsOn ?? [])
+            {
+                if (dependency?.Step is not { } target)
+                {
+                    continue;
+                }
+
+                if (target.Key is null && !inPipeline.Contains(target))
+                {
+                    Report(step, path, "depends_on", DiagnosticCodes.DependencyNotInPipeline,
+                        $"This step depends on the step object {StepNames.Describe(target)}, which is not part of this pipeline and has no key.",
+                        "Add that step to the pipeline, or give it a Key (for a step uploaded elsewhere, depend on the key string).");
+                    continue;
+                }
+
+                referenced.Add(target);
+            }
+        }
+
+        var taken = new HashSet<string>(placed.Select(p => p.Step.Key).OfType<string>(), StringComparer.Ordinal);
+        foreach (var (step, _, _) in placed)
+        {
+            if (step.Key is null && referenced.Contains(step) && !_generatedKeys.ContainsKey(step))
+            {
+                var stem = KeyStem(step);
+                var key = stem;
+                for (var n = 2; !taken.Add(key); n++)
+                {
+                    key = string.Create(CultureInfo.InvariantCulture, $"{stem}_{n}");
+                }
+
+                _generatedKeys[step] = key;
+            }
+        }
+    }
+
+    private static string KeyStem(Step step)
+    {
+        var label = StepNames.Visible(StepNames.Label(step) ?? string.Empty);
+        var stem = new StringBuilder();
+        foreach (var c in label.ToLowerInvariant())
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                stem.Append(c);
+            }
+            else if (stem.Length > 0 && stem[^1] != '_')
+            {
+                stem.Append('_');
+            }
+        }
+
+        var text = stem.ToString().Trim('_');
+        if (text.Length > 60)
+        {
+            text = text[..60].TrimEnd('_');
+        }
+
+        return text.Length > 0 ? text : StepNames.Type(step);
+    }
+
+    /// <summary>The key written for a step: its own, or the one generated because another step depends on it.</summary>
+    private string? KeyOf(Step step) => step.Key ?? _generatedKeys.GetValueOrDefault(step);
+
+    private MappingNode MapPipeline(Pipeline pipeline)
+    {
+        var root = new MappingNode();
+        _path = null;
+        _step = null;
+        AddStringMap(root, "env", pipeline.Env);
+        AddAgents(root, pipeline.Agents);
+        AddText(root, "image", pipeline.Image);
+        AddInt(root, "priority", pipeline.Priority);
+        AddSecrets(root, pipeline.Secrets);
+        AddNotifications(root, pipeline.Notify, "notify");
+        var steps = new List<Node>(pipeline.Steps.Count);
+        for (var i = 0; i < pipeline.Steps.Count; i++)
+        {
+            steps.Add(MapStep(pipeline.Steps[i], $"steps[{i}]"));
+        }
+
+        root.Add("steps", new SequenceNode(steps));
+        AddExtra(root, pipeline.Extra);
+        return root;
+    }
+
+    private Node MapStep(Step? step, string path)
+    {
+        _path = path;
+        _step = step;
+        switch (step)
+        {
+            case null:
+                Report(null, path, null, DiagnosticCodes.WrongType, "The step is null.", "Remove the null entry from the list of steps.");
+                return ScalarNode.Null;
+            case CommandStep command:
+                return MapCommand(command);
+            case WaitStep wait:
+                return MapWait(wait);
+            case BlockStep block:
+                return MapBlock(block);
+            case InputStep input:
+                return MapInput(input);
+            case TriggerStep trigger:
+                return MapTrigger(trigger);
+            case GroupStep group:
+                return MapGroup(group, path);
+            default:
+                throw new InvalidOperationException($"Unknown step type {step.GetType()}.");
+        }
+    }
+
+    private MappingNode MapCommand(CommandStep step)
+    {
+        var map = new MappingNode();
+        AddText(map, "label", step.Label);
+        AddText(map, "key", KeyOf(step));
+        AddText(map, "command", step.Command);
+        AddTextList(map, "commands", step.Commands);
+        AddCommon(map, step);
+        AddBranches(map, step.Branches);
+        AddIfChanged(map, step.IfChanged);
+        AddSkip(map, "skip", step.Skip);
+        AddAgents(map, step.Agents);
+        AddText(map, "image", step.Image);
+        AddStringMap(map, "env", step.Env);
+        AddSecrets(map, step.Secrets);
+        AddPlugins(map, step.Plugins);
+        AddTextList(map, "artifact_paths", step.ArtifactPaths);
+        AddCache(map, step.Cache);
+        AddInt(map, "parallelism", step.Parallelism);
+        AddMatrix(map, step.Matrix);
+        AddInt(map, "concurrency", step.Concurrency);
+        AddText(map, "concurrency_group", step.ConcurrencyGroup);
+        if (step.ConcurrencyMethod is { } method)
+        {
+            map.Add("concurrency_method", Plain(method == ConcurrencyMethod.Eager ? "eager" : "ordered"));
+        }
+
+        AddInt(map, "timeout_in_minutes", step.TimeoutInMinutes);
+        AddInt(map, "priority", step.Priority);
+        AddRetry(map, step.Retry);
+        AddSoftFail(map, "soft_fail", step.SoftFail);
+        AddBool(map, "cancel_on_build_failing", step.CancelOnBuildFailing);
+        AddNotifications(map, step.Notify, "notify");
+        AddSignature(map, step.Signature);
+        AddExtra(map, step.Extra);
+        return map;
+    }
+
+    private Node MapWait(WaitStep step)
+    {
+        var map = new MappingNode();
+        map.Add("wait", step.Label is null ? ScalarNode.Null : Text(step.Label, "wait"));
+        AddText(map, "key", KeyOf(step));
+        AddBool(map, "continue_on_failure", step.ContinueOnFailure);
+        AddCommon(map, step);
+        AddBranches(map, step.Branches);
+        AddExtra(map, step.Extra);
+        return map.Entries.Count == 1 && step.Label is null ? Plain("wait") : map;
+    }
+
+    private Node MapBlock(BlockStep step)
+    {
+        var map = new MappingNode();
+        map.Add("block", step.Block is null ? ScalarNode.Null : Text(step.Block, "block"));
+        AddText(map, "key", KeyOf(step));
+        AddText(map, "prompt", step.Prompt);
+        AddFields(map, step.Fields);
+        AddBlockedState(map, step.BlockedState);
+        AddTextList(map, "allowed_teams", step.AllowedTeams);
+        AddCommon(map, step);
+        AddBranches(map, step.Branches);
+        AddExtra(map, step.Extra);
+        return map.Entries.Count == 1 && step.Block is null ? Plain("block") : map;
+    }
+
+    private Node MapInput(InputStep step)
+    {
+        var map = new MappingNode();
+        map.Add("input", step.Input is null ? ScalarNode.Null : Text(step.Input, "input"));
+        AddText(map, "key", KeyOf(step));
+        AddText(map, "prompt", step.Prompt);
+        AddFields(map, step.Fields);
+        AddBlockedState(map, step.BlockedState);
+        AddTextList(map, "allowed_teams", step.AllowedTeams);
+        AddCommon(map, step);
+        AddBranches(map, step.Branches);
+        AddExtra(map, step.Extra);
+        return map.Entries.Count == 1 && step.Input is null ? Plain("input") : map;
+    }
+
+    private MappingNode MapTrigger(TriggerStep step)
+    {
+        var map = new MappingNode();
+        AddText(map, "label", step.Label);
+        AddText(map, "key", KeyOf(step));
+        if (step.Trigger is null)
+        {
+            Report(step, _path, "trigger", DiagnosticCodes.MissingAttribute, "The trigger step names no pipeline to trigger.", "Set Trigger to the slug of the pipeline to build.");
+        }
+
+        AddText(map, "trigger", step.Trigger);
+        AddBool(map, "async", step.Async);
+        if (step.Build is { } build)
+        {
+            var buildMap = new MappingNode();
+            AddText(buildMap, "branch", build.Branch);
+            AddText(buildMap, "commit", build.Commit);
+            AddText(buildMap, "message", build.Message);
+            AddStringMap(buildMap, "env", build.Env);
+            AddStringMap(buildMap, "meta_data", build.MetaData);
+            map.Add("build", buildMap);
+        }
+
+        AddCommon(map, step);
+        AddBranches(map, step.Branches);
+        AddIfChanged(map, step.IfChanged);
+        AddSkip(map, "skip", step.Skip);
+        AddSoftFail(map, "soft_fail", step.SoftFail);
+        AddExtra(map, step.Extra);
+        return map;
+    }
+
+    private MappingNode MapGroup(GroupStep step, string path)
+    {
+        var map = new MappingNode();
+        if (step.Group is null)
+        {
+            Report(step, path, "group", DiagnosticCodes.MissingAttribute, "The group has no name.", "Set Group to the name shown in the build.");
+        }
+
+        AddText(map, "group", step.Group);
+        AddText(map, "key", KeyOf(step));
+        AddCommon(map, step);
+        AddIfChanged(map, step.IfChanged);
+        AddSkip(map, "skip", step.Skip);
+        AddNotifications(map, step.Notify, "notify");
+        AddExtra(map, step.Extra);
+        var children = step.Steps ?? [];
+        var items = new List<Node>(children.Count);
+        for (var i = 0; i < children.Count; i++)
+        {
+            items.Add(MapStep(children[i], $"{path}.steps[{i}]"));
+        }
+
+        _path = path;
+        _step = step;
+        map.Add("steps", new SequenceNode(items));
+        return map;
+    }
+
+    /// <summary>Adds the attributes every step type has, after its own leading ones.</summary>
+    private void AddCommon(MappingNode map, Step step)
+    {
+        if (step.DependsOn is { } dependencies)
+        {
+            var items = new List<Node>(dependencies.Count);
+            foreach (var dependency in dependencies)
+            {
+                if (dependency is null)
+                {
+                    continue;
+                }
+
+                var key = dependency.Step is { } target ? KeyOf(target) : dependency.Key;
+                if (key is null)
+                {
+                    continue;
+                }
+
+                if (dependency.AllowFailure is { } allowFailure)
+                {
+                    var edge = new MappingNode();
+                    edge.Add("step", Text(key, "depends_on"));
+                    edge.Add("allow_failure", allowFailure ? ScalarNode.True : ScalarNode.False);
+                    items.Add(edge);
+                }
+                else
+                {
+                    items.Add(Text(key, "depends_on"));
+                }
+            }
+
+            map.Add("depends_on", new SequenceNode(items));
+        }
+
+        AddBool(map, "allow_dependency_failure", step.AllowDependencyFailure);
+        if (step.If is { } condition)
+        {
+            map.Add("if", Text(condition.Expression, "if"));
+        }
+    }
+
+    private void AddBranches(MappingNode map, Branches? branches)
+    {
+        if (branches is null)
+        {
+            return;
+        }
+
+        map.Add("branches", branches.Text is { } text ? Text(text, "branches") : TextList(branches.Patterns, "branches"));
+    }
+
+    private void AddIfChanged(MappingNode map, IfChanged? ifChanged)
+    {
+        if (ifChanged is null)
+        {
+            return;
+        }
+
+        if (ifChanged.Exclude.Count == 0)
+        {
+            map.Add("if_changed", OneOrMany(ifChanged.Include, "if_changed"));
+            return;
+        }
+
+        var node = new MappingNode();
+        node.Add("include", OneOrMany(ifChanged.Include, "if_changed.include"));
+        node.Add("exclude", OneOrMany(ifChanged.Exclude, "if_changed.exclude"));
+        map.Add("if_changed", node);
+    }
+
+    private void AddSkip(MappingNode map, string name, Skip? skip)
+    {
+        if (skip is null)
+        {
+            return;
+        }
+
+        map.Add(name, skip.Reason is { } reason ? Text(reason, name) : Bool(skip.Skipped == true));
+    }
+
+    private static void AddSoftFail(MappingNode map, string name, SoftFail? softFail)
+    {
+        if (softFail is null)
+        {
+            return;
+        }
+
+        if (softFail.Enabled is { } enabled)
+        {
+            map.Add(name, Bool(enabled));
+            return;
+        }
+
+        var items = new List<Node>(softFail.ExitStatuses.Count);
+        foreach (var status in softFail.ExitStatuses)
+        {
+            var entry = new MappingNode();
+            entry.Add("exit_status", ExitStatusNode(status));
+            items.Add(entry);
+        }
+
+        map.Add(name, new SequenceNode(items));
+    }
+
+    private static Node ExitStatusNode(ExitStatus status) =>
+        status.IsAny ? new ScalarNode("*", ScalarKind.String)
+        : status.IsList ? new SequenceNode(status.Values.Select(v => (Node)Integer(v)).ToList())
+        : Integer(status.Values[0]);
+
+    private void AddAgents(MappingNode map, Agents? agents)
+    {
+        if (agents is null)
+        {
+            return;
+        }
+
+        map.Add("agents", agents.IsList ? TextList(agents.Rules, "agents") : StringMap(agents.Tags, "agents"));
+    }
+
+    private void AddSecrets(MappingNode map, Secrets? secrets)
+    {
+        if (secrets is null)
+        {
+            return;
+        }
+
+        map.Add("secrets", secrets.IsList ? TextList(secrets.Names, "secrets") : StringMap(secrets.Variables, "secrets"));
+    }
+
+    private void AddCache(MappingNode map, Cache? cache)
+    {
+        if (cache is null)
+        {
+            return;
+        }
+
+        if (cache.Size is null && cache.Name is null)
+        {
+            map.Add("cache", OneOrMany(cache.Paths, "cache"));
+            return;
+        }
+
+        var node = new MappingNode();
+        node.Add("paths", TextList(cache.Paths, "cache.paths"));
+        AddText(node, "size", cache.Size);
+        AddText(node, "name", cache.Name);
+        map.Add("cache", node);
+    }
+
+    private void AddMatrix(MappingNode map, Matrix? matrix)
+    {
+        if (matrix is null)
+        {
+            return;
+        }
+
+        Node setup = matrix.Dimensions.Count > 0
+            ? new MappingNode(matrix.Dimensions
+                .Select(d => new MappingEntry(EncodeKey(d.Key, "matrix.setup"), new SequenceNode(d.Value.Select(MatrixValue).ToList()), null))
+                .ToList())
+            : new SequenceNode(matrix.Values.Select(MatrixValue).ToList());
+        if (matrix.Adjustments.Count == 0 && matrix.Dimensions.Count == 0)
+        {
+            map.Add("matrix", setup);
+            return;
+        }
+
+        var node = new MappingNode();
+        node.Add("setup", setup);
+        if (matrix.Adjustments.Count > 0)
+        {
+            var adjustments = new List<Node>(matrix.Adjustments.Count);
+            foreach (var adjustment in matrix.Adjustments)
+            {
+                var entry = new MappingNode();
+                entry.Add("with", adjustment.Dimensions.Count > 0
+                    ? new MappingNode(adjustment.Dimensions
+                        .Select(d => new MappingEntry(EncodeKey(d.Key, "matrix.adjustments.with"), Text(d.Value.ToString(), "matrix.adjustments.with"), null))
+                        .ToList())
+                    : new SequenceNode(adjustment.With.Select(MatrixValue).ToList()));
+                AddSkip(entry, "skip", adjustment.Skip);
+                AddSoftFail(entry, "soft_fail", adjustment.SoftFail);
+                adjustments.Add(entry);
+            }
+
+            node.Add("adjustments", new SequenceNode(adjustments));
+        }
+
+        map.Add("matrix", node);
+    }
+
+    private Node MatrixValue(MatrixElement element) =>
+        element.Number is { } number ? Integer(number)
+        : element.Flag is { } flag ? Bool(flag)
+        : Text(element.Text ?? string.Empty, "matrix");
+
+    private void AddRetry(MappingNode map, Retry? retry)
+    {
+        if (retry is null)
+        {
+            return;
+        }
+
+        var node = new MappingNode();
+        if (retry.Automatic is { } automatic)
+        {
+            if (automatic.Enabled is { } enabled)
+            {
+                node.Add("automatic", Bool(enabled));
+            }
+            else
+            {
+                var rules = new List<Node>(automatic.Rules.Count);
+                foreach (var rule in automatic.Rules)
+                {
+                    var entry = new MappingNode();
+                    if (rule.ExitStatus is { } status)
+                    {
+                        entry.Add("exit_status", ExitStatusNode(status));
+                    }
+
+                    AddInt(entry, "limit", rule.Limit);
+                    AddText(entry, "signal", rule.Signal);
+                    if (rule.SignalReason is { } reason)
+                    {
+                        entry.Add("signal_reason", Text(reason.Value ?? string.Empty, "retry.automatic.signal_reason"));
+                    }
+
+                    rules.Add(entry);
+                }
+
+                node.Add("automatic", new SequenceNode(rules));
+            }
+        }
+
+        if (retry.Manual is { } manual)
+        {
+            var entry = new MappingNode();
+            AddBool(entry, "allowed", manual.Allowed);
+            AddBool(entry, "permit_on_passed", manual.PermitOnPassed);
+            AddText(entry, "reason", manual.Reason);
+            node.Add("manual", entry);
+        }
+
+        map.Add("retry", node);
+    }
+
+    private void AddFields(MappingNode map, IReadOnlyList<Field> fields)
+    {
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        var items = new List<Node>(fields.Count);
+        foreach (var field in fields)
+        {
+            var node = new MappingNode();
+            switch (field)
+            {
+                case TextField text:
+                    AddText(node, "text", text.Text);
+                    AddText(node, "key", text.Key);
+                    AddText(node, "hint", text.Hint);
+                    AddText(node, "format", text.Format);
+                    AddText(node, "default", text.Default);
+                    AddBool(node, "required", text.Required);
+                    break;
+                case SelectField select:
+                    AddText(node, "select", select.Select);
+                    AddText(node, "key", select.Key);
+                    AddText(node, "hint", select.Hint);
+                    AddBool(node, "multiple", select.Multiple);
+                    if (select.Default.Count == 1 && select.Multiple != true)
+                    {
+                        node.Add("default", Text(select.Default[0], "fields.default"));
+                    }
+                    else if (select.Default.Count > 0)
+                    {
+                        node.Add("default", TextList(select.Default, "fields.default"));
+                    }
+
+                    AddBool(node, "required", select.Required);
+                    var options = new List<Node>();
+                    foreach (var option in select.Options ?? [])
+                    {
+                        var optionNode = new MappingNode();
+                        AddText(optionNode, "label", option.Label);
+                        AddText(optionNode, "value", option.Value);
+                        AddText(optionNode, "hint", option.Hint);
+                        AddBool(optionNode, "required", option.Required);
+                        options.Add(optionNode);
+                    }
+
+                    node.Add("options", new SequenceNode(options));
+                    break;
+                default:
+                    continue;
+            }
+
+            items.Add(node);
+        }
+
+        map.Add("fields", new SequenceNode(items));
+    }
+
+    private static void AddBlockedState(MappingNode map, BlockedState? state)
+    {
+        if (state is { } value)
+        {
+            map.Add("blocked_state", Plain(value switch
+            {
+                BlockedState.Failed => "failed",
+                BlockedState.Running => "running",
+                _ => "passed",
+            }));
+        }
+    }
+
+    private void AddPlugins(MappingNode map, IReadOnlyList<Plugin> plugins)
+    {
+        if (plugins.Count == 0)
+        {
+            return;
+        }
+
+        var items = new List<Node>(plugins.Count);
+        foreach (var plugin in plugins)
+        {
+            if (plugin is null)
+            {
+                continue;
+            }
+
+            var reference = Text(plugin.Reference.Value ?? string.Empty, "plugins");
+            var configuration = plugin.ToConfiguration();
+            if (configuration is null)
+            {
+                items.Add(reference);
+                continue;
+            }
+
+            var entry = new MappingNode();
+            entry.Add(reference.Text, Json(configuration, "plugins"));
+            items.Add(entry);
+        }
+
+        map.Add("plugins", new SequenceNode(items));
+    }
+
+    private void AddNotifications(MappingNode map, IReadOnlyList<BuildNotification> notifications, string name)
+    {
+        if (notifications.Count == 0)
+        {
+            return;
+        }
+
+        var items = new List<Node>(notifications.Count);
+        foreach (var notification in notifications)
+        {
+            var node = MapNotification(notification, name);
+            if (node is not null)
+            {
+                items.Add(node);
+            }
+        }
+
+        map.Add(name, new SequenceNode(items));
+    }
+
+    private Node? MapNotification(BuildNotification notification, string field)
+    {
+        var node = new MappingNode();
+        Condition? condition;
+        switch (notification)
+        {
+            case SlackNotification slack:
+                if (slack.Message is null && slack.Channels.Count == 1)
+                {
+                    node.Add("slack", Text(slack.Channels[0], field));
+                }
+                else
+                {
+                    var settings = new MappingNode();
+                    if (slack.Channels.Count > 0)
+                    {
+                        settings.Add("channels", TextList(slack.Channels, field));
+                    }
+
+                    AddText(settings, "message", slack.Message);
+                    node.Add("slack", settings);
+                }
+
+                condition = slack.If;
+                break;
+            case EmailNotification email:
+                AddText(node, "email", email.Email);
+                condition = email.If;
+                break;
+            case WebhookNotification webhook:
+                AddText(node, "webhook", webhook.Webhook);
+                condition = webhook.If;
+                break;
+            case PagerdutyNotification pagerduty:
+                AddText(node, "pagerduty_change_event", pagerduty.PagerdutyChangeEvent);
+                condition = pagerduty.If;
+                break;
+            case BasecampCampfireNotification basecamp:
+                AddText(node, "basecamp_campfire", basecamp.BasecampCampfire);
+                condition = basecamp.If;
+                break;
+            case GithubCommitStatusNotification status:
+                if (status.Context is null && status.If is null)
+                {
+                    return Plain("github_commit_status");
+                }
+
+                var context = new MappingNode();
+                AddText(context, "context", status.Context);
+                node.Add("github_commit_status", context);
+                condition = status.If;
+                break;
+            case GithubCheckNotification check:
+                if (check.Settings.Count == 0)
+                {
+                    return Plain("github_check");
+                }
+
+                var checkSettings = new MappingNode();
+                AddExtra(checkSettings, check.Settings);
+                node.Add("github_check", checkSettings);
+                condition = null;
+                break;
+            default:
+                return null;
+        }
+
+        if (condition is not null)
+        {
+            node.Add("if", Text(condition.Expression, field + ".if"));
+        }
+
+        return node;
+    }
+
+    private void AddSignature(MappingNode map, Signature? signature)
+    {
+        if (signature is null)
+        {
+            return;
+        }
+
+        var node = new MappingNode();
+        AddText(node, "algorithm", signature.Algorithm);
+        AddText(node, "value", signature.Value);
+        if (signature.SignedFields.Count > 0)
+        {
+            node.Add("signed_fields", TextList(signature.SignedFields, "signature.signed_fields"));
+        }
+
+        map.Add("signature", node);
+    }
+
+    private void AddExtra(MappingNode map, IReadOnlyDictionary<string, JsonNode?> extra)
+    {
+        foreach (var (name, value) in extra)
+        {
+            map.Entries.Add(new(EncodeKey(name, name), Json(value, name), null));
+        }
+    }
+
+    /// <summary>Maps a JSON value from an escape hatch or a plugin configuration.</summary>
+    private Node Json(JsonNode? value, string field)
+    {
+        switch (value)
+        {
+            case null:
+                return ScalarNode.Null;
+            case JsonObject obj:
+                var map = new MappingNode(new List<MappingEntry>(obj.Count));
+                foreach (var (name, child) in obj)
+                {
+                    map.Entries.Add(new(EncodeKey(name, field), Json(child, field + "." + name), null));
+                }
+
+                return map;
+            case JsonArray array:
+                return new SequenceNode(array.Select(item => Json(item, field)).ToList());
+            default:
+                var json = value.AsValue();
+                return json.GetValueKind() switch
+                {
+                    JsonValueKind.String => Text(json.GetValue<object>() is string s ? s : json.ToString(), field),
+                    JsonValueKind.True => ScalarNode.True,
+                    JsonValueKind.False => ScalarNode.False,
+                    JsonValueKind.Number => Number(json.ToJsonString()),
+                    _ => ScalarNode.Null,
+                };
+        }
+    }
+
+    private static ScalarNode Number(string json) =>
+        long.TryParse(json, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? new ScalarNode(json, ScalarKind.Integer)
+            : new ScalarNode(json, ScalarKind.Float);
+
+    private void AddText(MappingNode map, string name, string? value)
+    {
+        if (value is not null)
+        {
+            map.Add(name, Text(value, name));
+        }
+    }
+
+    private void AddTextList(MappingNode map, string name, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0)
+        {
+            map.Add(name, TextList(values, name));
+        }
+    }
+
+    private SequenceNode TextList(IReadOnlyList<string> values, string field)
+    {
+        var items = new List<Node>(values.Count);
+        foreach (var value in values)
+        {
+            items.Add(Text(value ?? string.Empty, field));
+        }
+
+        return new SequenceNode(items);
+    }
+
+    private Node OneOrMany(IReadOnlyList<string> values, string field) =>
+        values.Count == 1 ? Text(values[0], field) : TextList(values, field);
+
+    private void AddStringMap(MappingNode map, string name, IReadOnlyDictionary<string, string> values)
+    {
+        if (values.Count > 0)
+        {
+            map.Add(name, StringMap(values, name));
+        }
+    }
+
+    private MappingNode StringMap(IEnumerable<KeyValuePair<string, string>> values, string field)
+    {
+        var node = new MappingNode();
+        foreach (var (name, value) in values)
+        {
+            node.Entries.Add(new(EncodeKey(name, field), Text(value ?? string.Empty, field + "." + name), null));
+        }
+
+        return node;
+    }
+
+    private static void AddInt(MappingNode map, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            map.Add(name, Integer(number));
+        }
+    }
+
+    private static void AddBool(MappingNode map, string name, bool? value)
+    {
+        if (value is { } flag)
+        {
+            map.Add(name, Bool(flag));
+        }
+    }
+
+    private static ScalarNode Integer(long value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer);
+
+    private static ScalarNode Bool(bool value) => value ? ScalarNode.True : ScalarNode.False;
+
+    private static ScalarNode Plain(string text) => new(text, ScalarKind.String);
+
+    private string EncodeKey(string key, string field) => Text(key, field).Text;
+
+    /// <summary>Encodes model text for the agent; text that cannot be encoded is reported.</summary>
+    private ScalarNode Text(string value, string field)
+    {
+        var encoded = InterpolatedText.Encode(value, out var error);
+        if (encoded is null)
+        {
+            Report(_step, _path, field, DiagnosticCodes.Interpolation, "The text " + error + ".", null);
+            encoded = value;
+        }
+        else if (HasUnpairedSurrogate(value))
+        {
+            Report(_step, _path, field, DiagnosticCodes.UnencodableText,
+                "The text has an unpaired UTF-16 surrogate, which neither YAML nor JSON can carry.",
+                "Remove the broken character; it usually comes from cutting a string in the middle of an emoji.");
+        }
+
+        return new ScalarNode(encoded, ScalarKind.String);
+    }
+
+    private static bool HasUnpairedSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Report(Step? step, string? path, string? field, string code, string message, string? help) =>
+        _diagnostics.Add(new Diagnostic
+        {
+            Code = code,
+            Severity = DiagnosticSeverity.Error,
+            Message = message,
+            Path = path,
+            Step = step is null ? null : StepNames.Describe(step),
+            Field = field,
+            Help = help,
+        });
+}
