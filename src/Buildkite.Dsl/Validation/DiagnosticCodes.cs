@@ -138,6 +138,9 @@ public static class DiagnosticCodes
     /// <summary>A plugin configuration breaks the plugin's own schema.</summary>
     public const string PluginConfiguration = "BKD403";
 
+    /// <summary>A plugin configuration holds a value plugins read badly: a <c>null</c> (the agent then gives the plugin no configuration variables) or an empty string inside a list (plugins stop reading the list there).</summary>
+    public const string PluginValue = "BKD404";
+
     /// <summary>The upload creates more than 500 jobs.</summary>
     public const string TooManyJobs = "BKD501";
 }

@@ -14,6 +14,7 @@ internal static class PipelineValidator
     public static List<Diagnostic> Validate(Pipeline pipeline, IReadOnlyList<Diagnostic> mapped)
     {
         var diagnostics = new List<Diagnostic>(mapped);
+        PluginRules.Check(pipeline, diagnostics);
         Locate(pipeline, diagnostics);
         return diagnostics;
     }

@@ -1,0 +1,378 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Buildkite.Dsl.Validation;
+
+namespace Buildkite.Dsl.Plugins;
+
+/// <summary>
+/// Writes and checks plugin configurations for the bindings that <c>Buildkite.Dsl.Generators</c>
+/// generates from <c>plugin.yml</c>; not meant to be called by hand.
+/// </summary>
+/// <remarks>
+/// Writing follows Buildkite's rules for plugin configurations: unset options (<see langword="null"/>)
+/// and empty lists and maps are left out, never written as <c>null</c>; the chosen form of a union is
+/// kept. The checks work on the written JSON, so they see exactly what the plugin will read.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class PluginBindingSupport
+{
+    /// <summary>Adds <paramref name="value"/> under <paramref name="key"/> unless it is <see langword="null"/>.</summary>
+    /// <param name="configuration">The map written so far.</param>
+    /// <param name="key">The option's key as the plugin spells it.</param>
+    /// <param name="value">The written value, or <see langword="null"/> to leave the option out.</param>
+    public static void Add(JsonObject configuration, string key, JsonNode? value)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (value is not null)
+        {
+            configuration[key] = value;
+        }
+    }
+
+    /// <summary>Adds the escape-hatch entries, after the typed options, replacing an option of the same key.</summary>
+    /// <param name="configuration">The map written so far.</param>
+    /// <param name="extra">Keys the binding does not know, with their JSON values.</param>
+    public static void AddExtra(JsonObject configuration, IReadOnlyDictionary<string, JsonNode?>? extra)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var (key, value) in extra ?? StepDefaults.EmptyExtra)
+        {
+            configuration[key] = value?.DeepClone();
+        }
+    }
+
+    /// <summary>Adds the escape-hatch entries of an object whose extra values are strings.</summary>
+    /// <param name="configuration">The map written so far.</param>
+    /// <param name="extra">Keys the binding does not know, with their values.</param>
+    public static void AddExtra(JsonObject configuration, IReadOnlyDictionary<string, string>? extra)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var (key, value) in extra ?? StepDefaults.EmptyMap)
+        {
+            configuration[key] = Text(value);
+        }
+    }
+
+    /// <summary>Returns the map, or <see langword="null"/> when it is empty (a plugin without configuration).</summary>
+    /// <param name="configuration">The written map.</param>
+    /// <returns><paramref name="configuration"/>, or <see langword="null"/>.</returns>
+    public static JsonObject? OrNull(JsonObject configuration) => configuration is { Count: > 0 } ? configuration : null;
+
+    /// <summary>Writes a string.</summary>
+    /// <param name="value">The text, literal.</param>
+    /// <returns>The JSON string, or <see langword="null"/>.</returns>
+    public static JsonNode? Text(string? value) => value is null ? null : JsonValue.Create(value);
+
+    /// <summary>Writes a boolean.</summary>
+    /// <param name="value">The flag.</param>
+    /// <returns>The JSON boolean, or <see langword="null"/>.</returns>
+    public static JsonNode? Flag(bool? value) => value is { } flag ? JsonValue.Create(flag) : null;
+
+    /// <summary>Writes an integer.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The JSON number, or <see langword="null"/>.</returns>
+    public static JsonNode? Integer(int? value) => value is { } number ? JsonValue.Create(number) : null;
+
+    /// <summary>Writes a number, without trailing zeros (<c>2.50</c> → <c>2.5</c>).</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The JSON number, or <see langword="null"/>.</returns>
+    public static JsonNode? Number(decimal? value) =>
+        value is { } number ? JsonNode.Parse(number.ToString("0.############################", CultureInfo.InvariantCulture)) : null;
+
+    /// <summary>Writes a list; an empty list is left out unless <paramref name="writeEmpty"/>.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="values">The items.</param>
+    /// <param name="item">Writes one item.</param>
+    /// <param name="writeEmpty">Whether an empty list is written as <c>[]</c> (a required option).</param>
+    /// <returns>The JSON array, or <see langword="null"/>.</returns>
+    public static JsonNode? List<T>(IReadOnlyList<T>? values, Func<T, JsonNode?> item, bool writeEmpty = false)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (values is null || (values.Count == 0 && !writeEmpty))
+        {
+            return null;
+        }
+
+        var array = new JsonArray();
+        foreach (var value in values)
+        {
+            array.Add(value is null ? null : item(value));
+        }
+
+        return array;
+    }
+
+    /// <summary>Writes a map; an empty map is left out.</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="values">The entries, in order.</param>
+    /// <param name="item">Writes one value.</param>
+    /// <returns>The JSON object, or <see langword="null"/>.</returns>
+    public static JsonNode? Map<T>(IReadOnlyDictionary<string, T>? values, Func<T, JsonNode?> item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+
+        var map = new JsonObject();
+        foreach (var (key, value) in values)
+        {
+            map[key] = value is null ? null : item(value);
+        }
+
+        return map;
+    }
+
+    /// <summary>Writes one value as a scalar, or a list as a list, as it was given.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="value">The value or values.</param>
+    /// <param name="item">Writes one item.</param>
+    /// <returns>The JSON value or array, or <see langword="null"/>.</returns>
+    public static JsonNode? OneOrMany<T>(OneOrMany<T>? value, Func<T, JsonNode?> item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!value.IsList)
+        {
+            return value.Items.Count == 0 || value.Items[0] is not { } single ? null : item(single);
+        }
+
+        return List(value.Items, item, writeEmpty: true);
+    }
+
+    /// <summary>Writes an enum member that is not one of the schema's values, so the checks report it.</summary>
+    /// <typeparam name="T">The enum type.</typeparam>
+    /// <param name="value">The undefined member.</param>
+    /// <returns>Its number, as JSON.</returns>
+    public static JsonNode Undefined<T>(T value)
+        where T : struct, Enum => JsonValue.Create(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+
+    /// <summary>Whether two plugins have the same reference and write the same configuration.</summary>
+    /// <param name="plugin">One plugin.</param>
+    /// <param name="other">The other plugin.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool SameConfiguration(Plugin plugin, Plugin? other) =>
+        other is not null && plugin is not null && plugin.GetType() == other.GetType() && plugin.Reference == other.Reference
+        && JsonNode.DeepEquals(plugin.ToConfiguration(), other.ToConfiguration());
+
+    /// <summary>Whether two written values are equal.</summary>
+    /// <param name="value">One value.</param>
+    /// <param name="other">The other value.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool SameJson(JsonNode? value, JsonNode? other) => JsonNode.DeepEquals(value, other);
+
+    /// <summary>Returns the value under <paramref name="key"/> of a written map.</summary>
+    /// <param name="map">The map, or <see langword="null"/>.</param>
+    /// <param name="key">The key.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public static JsonNode? Child(JsonNode? map, string key) => map is JsonObject obj && obj.TryGetPropertyValue(key, out var value) ? value : null;
+
+    /// <summary>Joins a path and a key: <c>builder</c> and <c>driver</c> give <c>builder.driver</c>.</summary>
+    /// <param name="path">The path so far, empty at the top.</param>
+    /// <param name="key">The key.</param>
+    /// <returns>The joined path.</returns>
+    public static string Path(string path, string key) => string.IsNullOrEmpty(path) ? key : path + "." + key;
+
+    /// <summary>Reports a required option that is not set.</summary>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="map">The written map.</param>
+    /// <param name="path">The map's path.</param>
+    /// <param name="key">The required key.</param>
+    public static void Required(List<Diagnostic> problems, JsonNode? map, string path, string key)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (map is JsonObject obj && !obj.ContainsKey(key))
+        {
+            problems.Add(Error(Path(path, key), $"The option '{key}' is required.", $"Set '{key}'."));
+        }
+    }
+
+    /// <summary>Reports a map that does not satisfy exactly one of the sets of options (<c>oneOf</c> of <c>required</c>).</summary>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="map">The written map.</param>
+    /// <param name="path">The map's path.</param>
+    /// <param name="sets">The alternatives, each a set of keys that must all be present.</param>
+    public static void ExactlyOne(List<Diagnostic> problems, JsonNode? map, string path, string[][] sets)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(sets);
+        if (map is not JsonObject obj)
+        {
+            return;
+        }
+
+        var met = sets.Count(set => set.All(obj.ContainsKey));
+        if (met != 1)
+        {
+            problems.Add(Error(NullIfEmpty(path),
+                met == 0 ? $"The configuration needs exactly one of {Describe(sets)}; it has none." : $"The configuration needs exactly one of {Describe(sets)}; it has {met}.",
+                met == 0 ? "Set the options of one alternative." : "Keep the options of one alternative only."));
+        }
+    }
+
+    /// <summary>Reports a map that satisfies none of the sets of options (<c>anyOf</c> of <c>required</c>).</summary>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="map">The written map.</param>
+    /// <param name="path">The map's path.</param>
+    /// <param name="sets">The alternatives, each a set of keys that must all be present.</param>
+    public static void AtLeastOne(List<Diagnostic> problems, JsonNode? map, string path, string[][] sets)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(sets);
+        if (map is JsonObject obj && !sets.Any(set => set.All(obj.ContainsKey)))
+        {
+            problems.Add(Error(NullIfEmpty(path), $"The configuration needs at least one of {Describe(sets)}; it has none.", "Set the options of one alternative."));
+        }
+    }
+
+    /// <summary>
+    /// Reports an option set without the options it needs (<c>dependencies</c>). A warning: the schema
+    /// says so, but neither the agent nor the plugin enforces it.
+    /// </summary>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="map">The written map.</param>
+    /// <param name="path">The map's path.</param>
+    /// <param name="key">The option that needs others.</param>
+    /// <param name="needs">The options it needs, all of them.</param>
+    public static void Dependency(List<Diagnostic> problems, JsonNode? map, string path, string key, string[] needs)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(needs);
+        if (map is JsonObject obj && obj.ContainsKey(key) && needs.Where(need => !obj.ContainsKey(need)).ToList() is { Count: > 0 } missing)
+        {
+            problems.Add(new Diagnostic
+            {
+                Code = DiagnosticCodes.PluginConfiguration,
+                Severity = DiagnosticSeverity.Warning,
+                Field = Path(path, key),
+                Message = $"The option '{key}' is only used with {string.Join(" and ", needs.Select(n => $"'{n}'"))}; the plugin's schema requires {string.Join(" and ", missing.Select(n => $"'{n}'"))} with it.",
+                Help = $"Remove '{key}', or set {string.Join(" and ", missing.Select(n => $"'{n}'"))}.",
+            });
+        }
+    }
+
+    /// <summary>Reports a value that is not one of the schema's <c>enum</c> values.</summary>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="value">The written value.</param>
+    /// <param name="path">The value's path.</param>
+    /// <param name="allowed">The allowed values, as JSON.</param>
+    public static void Allowed(List<Diagnostic> problems, JsonNode? value, string path, string[] allowed)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (value is JsonValue && !allowed.Any(json => JsonNode.DeepEquals(JsonNode.Parse(json), value)))
+        {
+            problems.Add(Error(path, $"The value {value.ToJsonString()} is not one the plugin accepts: {string.Join(", ", allowed)}.", "Use one of the enum's named members."));
+        }
+    }
+
+    /// <summary>Reports a string that does not match the schema's <c>pattern</c>.</summary>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="value">The written value.</param>
+    /// <param name="path">The value's path.</param>
+    /// <param name="pattern">The regular expression.</param>
+    public static void Pattern(List<Diagnostic> problems, JsonNode? value, string path, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (value is JsonValue json && json.GetValueKind() == JsonValueKind.String
+            && !Regex.IsMatch(json.GetValue<string>(), pattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
+        {
+            problems.Add(Error(path, $"The value \"{json.GetValue<string>()}\" does not match the pattern '{pattern}'.", null));
+        }
+    }
+
+    /// <summary>Reports a string shorter or longer than the schema allows (<c>minLength</c>, <c>maxLength</c>).</summary>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="value">The written value.</param>
+    /// <param name="path">The value's path.</param>
+    /// <param name="min">The least length, or <see langword="null"/>.</param>
+    /// <param name="max">The greatest length, or <see langword="null"/>.</param>
+    public static void Length(List<Diagnostic> problems, JsonNode? value, string path, int? min, int? max)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (value is JsonValue json && json.GetValueKind() == JsonValueKind.String && json.GetValue<string>() is var text
+            && (text.Length < (min ?? 0) || text.Length > (max ?? int.MaxValue)))
+        {
+            problems.Add(Error(path, $"The text has {text.Length} characters; the plugin accepts {Bounds(min, max)}.", null));
+        }
+    }
+
+    /// <summary>Reports a list with fewer or more items than the schema allows (<c>minItems</c>, <c>maxItems</c>).</summary>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="value">The written value; only a list is checked.</param>
+    /// <param name="path">The value's path.</param>
+    /// <param name="min">The least count, or <see langword="null"/>.</param>
+    /// <param name="max">The greatest count, or <see langword="null"/>.</param>
+    public static void Count(List<Diagnostic> problems, JsonNode? value, string path, int? min, int? max)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (value is JsonArray array && (array.Count < (min ?? 0) || array.Count > (max ?? int.MaxValue)))
+        {
+            problems.Add(Error(path, $"The list has {array.Count} items; the plugin accepts {Bounds(min, max)}.", null));
+        }
+    }
+
+    /// <summary>Reports a number outside the schema's <c>minimum</c> and <c>maximum</c>.</summary>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="value">The written value; only a number is checked.</param>
+    /// <param name="path">The value's path.</param>
+    /// <param name="min">The least value, or <see langword="null"/>.</param>
+    /// <param name="max">The greatest value, or <see langword="null"/>.</param>
+    public static void Range(List<Diagnostic> problems, JsonNode? value, string path, double? min, double? max)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (value is JsonValue json && json.GetValueKind() == JsonValueKind.Number && json.GetValue<double>() is var number
+            && (number < (min ?? double.NegativeInfinity) || number > (max ?? double.PositiveInfinity)))
+        {
+            problems.Add(Error(path, $"The value {json.ToJsonString()} is outside {Bounds(min, max)}.", null));
+        }
+    }
+
+    /// <summary>Calls <paramref name="check"/> for each item of a written list, with the item's path.</summary>
+    /// <param name="value">The written value; only a list is walked.</param>
+    /// <param name="path">The list's path.</param>
+    /// <param name="check">Checks one item.</param>
+    public static void Items(JsonNode? value, string path, Action<JsonNode?, string> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        if (value is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                check(array[i], string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"));
+            }
+        }
+    }
+
+    private static Diagnostic Error(string? field, string message, string? help) => new()
+    {
+        Code = DiagnosticCodes.PluginConfiguration,
+        Severity = DiagnosticSeverity.Error,
+        Field = field,
+        Message = message,
+        Help = help,
+    };
+
+    private static string? NullIfEmpty(string path) => string.IsNullOrEmpty(path) ? null : path;
+
+    private static string Describe(string[][] sets) =>
+        string.Join(" or ", sets.Select(set => string.Join(" and ", set.Select(key => $"'{key}'"))));
+
+    private static string Bounds<T>(T? min, T? max)
+        where T : struct =>
+        (min, max) switch
+        {
+            ({ } low, { } high) => string.Create(CultureInfo.InvariantCulture, $"{low} to {high}"),
+            ({ } low, null) => string.Create(CultureInfo.InvariantCulture, $"at least {low}"),
+            (null, { } high) => string.Create(CultureInfo.InvariantCulture, $"at most {high}"),
+            _ => "any",
+        };
+}
