@@ -52,7 +52,7 @@ public static class PluginBindingSupport
         ArgumentNullException.ThrowIfNull(configuration);
         foreach (var (key, value) in extra ?? StepDefaults.EmptyMap)
         {
-            configuration[key] = Text(value);
+            configuration[key] = TextValue(value);
         }
     }
 
@@ -64,22 +64,22 @@ public static class PluginBindingSupport
     /// <summary>Writes a string.</summary>
     /// <param name="value">The text, literal.</param>
     /// <returns>The JSON string, or <see langword="null"/>.</returns>
-    public static JsonNode? Text(string? value) => value is null ? null : JsonValue.Create(value);
+    public static JsonNode? TextValue(string? value) => value is null ? null : JsonValue.Create(value);
 
     /// <summary>Writes a boolean.</summary>
     /// <param name="value">The flag.</param>
     /// <returns>The JSON boolean, or <see langword="null"/>.</returns>
-    public static JsonNode? Flag(bool? value) => value is { } flag ? JsonValue.Create(flag) : null;
+    public static JsonNode? FlagValue(bool? value) => value is { } flag ? JsonValue.Create(flag) : null;
 
     /// <summary>Writes an integer.</summary>
     /// <param name="value">The number.</param>
     /// <returns>The JSON number, or <see langword="null"/>.</returns>
-    public static JsonNode? Integer(int? value) => value is { } number ? JsonValue.Create(number) : null;
+    public static JsonNode? IntegerValue(int? value) => value is { } number ? JsonValue.Create(number) : null;
 
     /// <summary>Writes a number, without trailing zeros (<c>2.50</c> → <c>2.5</c>).</summary>
     /// <param name="value">The number.</param>
     /// <returns>The JSON number, or <see langword="null"/>.</returns>
-    public static JsonNode? Number(decimal? value) =>
+    public static JsonNode? NumberValue(decimal? value) =>
         value is { } number ? JsonNode.Parse(number.ToString("0.############################", CultureInfo.InvariantCulture)) : null;
 
     /// <summary>Writes a list; an empty list is left out unless <paramref name="writeEmpty"/>.</summary>
@@ -351,6 +351,46 @@ public static class PluginBindingSupport
             }
         }
     }
+
+    /// <summary>Calls <paramref name="check"/> for each value of a written map, with the value's path.</summary>
+    /// <param name="value">The written value; only a map is walked.</param>
+    /// <param name="path">The map's path.</param>
+    /// <param name="check">Checks one value.</param>
+    public static void Entries(JsonNode? value, string path, Action<JsonNode?, string> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        if (value is JsonObject map)
+        {
+            foreach (var (key, item) in map)
+            {
+                check(item, Path(path, key));
+            }
+        }
+    }
+
+    /// <summary>Calls <paramref name="check"/> for each item of a written list, or once for a single value.</summary>
+    /// <param name="value">The written value or list.</param>
+    /// <param name="path">The value's path.</param>
+    /// <param name="check">Checks one item.</param>
+    public static void EachOrOne(JsonNode? value, string path, Action<JsonNode?, string> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        if (value is JsonArray)
+        {
+            Items(value, path, check);
+        }
+        else if (value is not null)
+        {
+            check(value, path);
+        }
+    }
+
+    /// <summary>Whether a written value is a JSON string, number, boolean, object or array, as <paramref name="kind"/> says.</summary>
+    /// <param name="value">The written value.</param>
+    /// <param name="kind">The kind.</param>
+    /// <returns>Whether it is.</returns>
+    public static bool Is(JsonNode? value, JsonValueKind kind) =>
+        value?.GetValueKind() is { } actual && (actual == kind || (kind == JsonValueKind.True && actual == JsonValueKind.False));
 
     private static Diagnostic Error(string? field, string message, string? help) => new()
     {
