@@ -79,7 +79,7 @@ public class ArtifactsPluginTests
         var diagnostics = artifacts.Validate();
 
         // Then
-        diagnostics.Should().ContainSingle().Which.Should().Match<Validation.Diagnostic>(d => d.Code == "BKD403" && d.IsError && d.Message.Contains("exactly one of 'upload' or 'download'"));
+        diagnostics.Should().ContainSingle().Which.Should().Match<Buildkite.Dsl.Validation.Diagnostic>(d => d.Code == "BKD403" && d.IsError && d.Message.Contains("exactly one of 'upload' or 'download'"));
         PluginSchemas.Errors(Stem, artifacts.ToConfiguration()).Should().NotBeEmpty();
     }
 

@@ -134,7 +134,7 @@ public class DockerComposePluginTests
         var diagnostics = compose.Validate();
 
         // Then
-        diagnostics.Should().ContainSingle().Which.Should().Match<Validation.Diagnostic>(d =>
+        diagnostics.Should().ContainSingle().Which.Should().Match<Buildkite.Dsl.Validation.Diagnostic>(d =>
             d.Code == "BKD403" && !d.IsError && d.Field == "tty" && d.Message.Contains("'run'"));
         PluginSchemas.Errors(Stem, compose.ToConfiguration()).Should().NotBeEmpty("the schema's dependencies reject it too");
     }
@@ -149,6 +149,6 @@ public class DockerComposePluginTests
         var diagnostics = compose.Validate();
 
         // Then
-        diagnostics.Should().ContainSingle().Which.Should().Match<Validation.Diagnostic>(d => d.Code == "BKD403" && d.Field == "upload-container-logs" && d.IsError);
+        diagnostics.Should().ContainSingle().Which.Should().Match<Buildkite.Dsl.Validation.Diagnostic>(d => d.Code == "BKD403" && d.Field == "upload-container-logs" && d.IsError);
     }
 }

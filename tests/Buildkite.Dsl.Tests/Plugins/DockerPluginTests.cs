@@ -110,6 +110,6 @@ public class DockerPluginTests
 
         // Then
         diagnostics.Should().ContainSingle(d => d.Code == "BKD403")
-            .Which.Should().Match<Validation.Diagnostic>(d => d.Path == "steps[0]" && d.Field == "plugins[0].image" && d.Step == "key 'lint'" && d.IsError);
+            .Which.Should().Match<Buildkite.Dsl.Validation.Diagnostic>(d => d.Path == "steps[0]" && d.Field == "plugins[0].image" && d.Step == "key 'lint'" && d.IsError);
     }
 }
