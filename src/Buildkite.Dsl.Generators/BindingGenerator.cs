@@ -23,7 +23,7 @@ internal sealed class PluginInput : IEquatable<PluginInput>
 
     public string Text { get; }
 
-    /// <summary>The <c>PluginReference</c> metadata: where the plugin comes from and which version, <c>my-org/my-plugin#v1.0.0</c>.</summary>
+    /// <summary>The <c>PluginReference</c> and <c>PluginVersion</c> metadata joined: where the plugin comes from and which version, <c>my-org/my-plugin#v1.0.0</c>.</summary>
     public string? Reference { get; }
 
     /// <summary>The <c>PluginTypeName</c> metadata: the C# name of the binding, instead of the one derived from the reference.</summary>
@@ -296,7 +296,7 @@ internal static class BindingGenerator
 
         if (reference is null)
         {
-            reporter.Report(GeneratorDiagnostics.NoReference, "$", "the plugin's reference is unknown; add PluginReference metadata to the AdditionalFiles item (for example PluginReference=\"my-org/my-plugin#v1.0.0\") or 'reference:' to an overlay file next to it.", root.Entries.Count > 0 ? root.Entries[0].Key : null);
+            reporter.Report(GeneratorDiagnostics.NoReference, "$", "the plugin's reference is unknown; add PluginReference and PluginVersion metadata to the AdditionalFiles item (for example PluginReference=\"my-org/my-plugin\" PluginVersion=\"v1.0.0\") or 'reference: my-org/my-plugin#v1.0.0' to an overlay file next to it.", root.Entries.Count > 0 ? root.Entries[0].Key : null);
             return null;
         }
 

@@ -59,7 +59,7 @@ internal static class GeneratorDiagnostics
 
     public static readonly DiagnosticDescriptor NoReference = new(
         "BKDG004", "Plugin reference unknown", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "A plugin.yml does not say where the plugin comes from. Give the AdditionalFiles item PluginReference metadata (for example my-org/my-plugin#v1.0.0), or put 'reference:' in an overlay file.");
+        description: "A plugin.yml does not say where the plugin comes from. Give the AdditionalFiles item PluginReference and PluginVersion metadata (for example my-org/my-plugin and v1.0.0), or put 'reference: my-org/my-plugin#v1.0.0' in an overlay file.");
 
     public static readonly DiagnosticDescriptor Collision = new(
         "BKDG005", "Names collide", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,

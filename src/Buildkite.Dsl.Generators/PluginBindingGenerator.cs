@@ -7,7 +7,7 @@ namespace Buildkite.Dsl.Generators;
 
 /// <summary>
 /// Generates a typed binding for every <c>plugin.yml</c> (or <c>*.plugin.yml</c>) a project adds as
-/// <c>AdditionalFiles</c>. The item's <c>PluginReference</c> metadata (or <c>reference:</c> in an overlay
+/// <c>AdditionalFiles</c>. The item's <c>PluginReference</c> and <c>PluginVersion</c> metadata (or <c>reference:</c> in an overlay
 /// <c>*.overlay.yml</c> next to it) says which plugin and version it describes; the bindings go to the
 /// namespace in the <c>BuildkitePluginNamespace</c> property, else the project's root namespace.
 /// </summary>
@@ -25,7 +25,15 @@ public sealed class PluginBindingGenerator : IIncrementalGenerator
                 var (file, options) = pair;
                 var fileOptions = options.GetOptions(file);
                 fileOptions.TryGetValue("build_metadata.AdditionalFiles.PluginReference", out var reference);
+                fileOptions.TryGetValue("build_metadata.AdditionalFiles.PluginVersion", out var version);
                 fileOptions.TryGetValue("build_metadata.AdditionalFiles.PluginTypeName", out var typeName);
+
+                // The options file the compiler reads metadata from treats '#' as a comment, so the version comes apart.
+                if (!string.IsNullOrWhiteSpace(reference) && !string.IsNullOrWhiteSpace(version))
+                {
+                    reference = reference!.Trim() + "#" + version!.Trim();
+                }
+
                 return new PluginInput(file.Path, file.GetText(cancellation)?.ToString() ?? string.Empty, reference, typeName);
             })
             .Collect();

@@ -118,7 +118,7 @@ internal sealed class EnumType : GeneratedType
 
     public override bool IsValueType => true;
 
-    public override string Phrase => $"one of {string.Join(", ", Members.ConvertAll(m => m.Display))}";
+    public override string Phrase => $"one of {string.Join(", ", Members.ConvertAll(m => m.Json))}";
 
     public override string Plural => $"values of {TypeName}";
 }

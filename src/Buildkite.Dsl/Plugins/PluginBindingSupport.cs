@@ -329,7 +329,8 @@ public static class PluginBindingSupport
     public static void Range(List<Diagnostic> problems, JsonNode? value, string path, double? min, double? max)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        if (value is JsonValue json && json.GetValueKind() == JsonValueKind.Number && json.GetValue<double>() is var number
+        if (value is JsonValue json && json.GetValueKind() == JsonValueKind.Number
+            && double.Parse(json.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) is var number
             && (number < (min ?? double.NegativeInfinity) || number > (max ?? double.PositiveInfinity)))
         {
             problems.Add(Error(path, $"The value {json.ToJsonString()} is outside {Bounds(min, max)}.", null));

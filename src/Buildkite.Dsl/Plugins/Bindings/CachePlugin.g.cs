@@ -62,11 +62,11 @@ public sealed partial record CachePlugin : global::Buildkite.Dsl.Plugins.Plugin
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public int? Retries { get; init; }
 
-    /// <summary>The <c>restore</c> option: one of file, step, branch, pipeline, all.</summary>
+    /// <summary>The <c>restore</c> option: one of "file", "step", "branch", "pipeline", "all".</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public CacheValidLevels? Restore { get; init; }
 
-    /// <summary>The <c>save</c> option: one of file, step, branch, pipeline, all or a list of values of CacheValidLevels.</summary>
+    /// <summary>The <c>save</c> option: one of "file", "step", "branch", "pipeline", "all" or a list of values of CacheValidLevels.</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public global::Buildkite.Dsl.Plugins.OneOrMany<CacheValidLevels>? Save { get; init; }
 

@@ -106,7 +106,7 @@ public sealed partial record DockerComposePlugin : global::Buildkite.Dsl.Plugins
     /// </remarks>
     public global::Buildkite.Dsl.Plugins.OneOrMany<string>? CacheTo { get; init; }
 
-    /// <summary>The <c>cli-version</c> option: one of 1, 2.</summary>
+    /// <summary>The <c>cli-version</c> option: one of "1", "2".</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     /// <remarks>The schema also accepts <c>1</c>, <c>2</c>; the binding writes the first form.</remarks>
     public DockerComposeCliVersion? CliVersion { get; init; }
@@ -218,7 +218,7 @@ public sealed partial record DockerComposePlugin : global::Buildkite.Dsl.Plugins
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public string? PrebuiltImageNamespace { get; init; }
 
-    /// <summary>The <c>progress</c> option: one of auto, tty, plain, json, quiet.</summary>
+    /// <summary>The <c>progress</c> option: one of "auto", "tty", "plain", "json", "quiet".</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     /// <remarks>Only used with <c>build</c> and <c>push</c> and <c>run</c> (the schema's <c>dependencies</c>; check BKD403 warns).</remarks>
     public DockerComposeProgress? Progress { get; init; }
@@ -331,7 +331,7 @@ public sealed partial record DockerComposePlugin : global::Buildkite.Dsl.Plugins
     /// <remarks>Only used with <c>run</c> (the schema's <c>dependencies</c>; check BKD403 warns).</remarks>
     public bool? Tty { get; init; }
 
-    /// <summary>The <c>upload-container-logs</c> option: one of always, never, on-error.</summary>
+    /// <summary>The <c>upload-container-logs</c> option: one of "always", "never", "on-error".</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     /// <remarks>Only used with <c>run</c> (the schema's <c>dependencies</c>; check BKD403 warns).</remarks>
     public DockerComposeUploadContainerLogs? UploadContainerLogs { get; init; }
@@ -411,7 +411,7 @@ public sealed partial record DockerComposeBuilder
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public bool? Debug { get; init; }
 
-    /// <summary>The <c>driver</c> option: one of docker-container, kubernetes, remote.</summary>
+    /// <summary>The <c>driver</c> option: one of "docker-container", "kubernetes", "remote".</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public DockerComposeBuilderDriver? Driver { get; init; }
 

@@ -38,7 +38,7 @@ public sealed partial record JunitAnnotatePlugin : global::Buildkite.Dsl.Plugins
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public string? Context { get; init; }
 
-    /// <summary>The <c>failure-format</c> option: one of classname, file.</summary>
+    /// <summary>The <c>failure-format</c> option: one of "classname", "file".</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public JunitAnnotateFailureFormat? FailureFormat { get; init; }
 

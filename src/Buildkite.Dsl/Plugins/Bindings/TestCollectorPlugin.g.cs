@@ -58,7 +58,7 @@ public sealed partial record TestCollectorPlugin : global::Buildkite.Dsl.Plugins
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public bool? FollowSymlinks { get; init; }
 
-    /// <summary>The <c>format</c> option: one of json, junit.</summary>
+    /// <summary>The <c>format</c> option: one of "json", "junit".</summary>
     /// <remarks>
     /// <para>Required by the plugin's schema.</para>
     /// <para>The schema gives no type; the values are strings.</para>

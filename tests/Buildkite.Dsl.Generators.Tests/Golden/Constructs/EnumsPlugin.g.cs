@@ -25,11 +25,11 @@ public sealed partial record EnumsPlugin : global::Buildkite.Dsl.Plugins.Plugin
     {
     }
 
-    /// <summary>The <c>driver</c> option: one of docker-container, kubernetes, remote.</summary>
+    /// <summary>The <c>driver</c> option: one of "docker-container", "kubernetes", "remote".</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public EnumsDriver? Driver { get; init; }
 
-    /// <summary>The <c>output</c> option: one of , env, file.</summary>
+    /// <summary>The <c>output</c> option: one of "", "env", "file".</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     /// <remarks>The schema gives no type; the values are strings.</remarks>
     public EnumsOutput? Output { get; init; }
@@ -38,7 +38,7 @@ public sealed partial record EnumsPlugin : global::Buildkite.Dsl.Plugins.Plugin
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public EnumsLevel? Level { get; init; }
 
-    /// <summary>The <c>cli-version</c> option: one of 1, 2.</summary>
+    /// <summary>The <c>cli-version</c> option: one of "1", "2".</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     /// <remarks>The schema also accepts <c>1</c>, <c>2</c>; the binding writes the first form.</remarks>
     public EnumsCliVersion? CliVersion { get; init; }

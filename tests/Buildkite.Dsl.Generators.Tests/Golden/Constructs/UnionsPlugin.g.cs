@@ -75,11 +75,11 @@ public sealed partial record UnionsPlugin : global::Buildkite.Dsl.Plugins.Plugin
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public global::Buildkite.Dsl.Plugins.OneOrMany<int>? Status { get; init; }
 
-    /// <summary>The <c>restore</c> option: one of file, step.</summary>
+    /// <summary>The <c>restore</c> option: one of "file", "step".</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public UnionsLevel? Restore { get; init; }
 
-    /// <summary>The <c>save</c> option: one of file, step or a list of values of UnionsLevel.</summary>
+    /// <summary>The <c>save</c> option: one of "file", "step" or a list of values of UnionsLevel.</summary>
     /// <value>The default is <see langword="null"/>: not written, so the plugin's own default applies.</value>
     public global::Buildkite.Dsl.Plugins.OneOrMany<UnionsLevel>? Save { get; init; }
 
