@@ -26,6 +26,7 @@ internal static class DependencyRules
 {
     private const int MaxSuggestions = 20;
     private const int MaxCycles = 10;
+    private const int MaxCycleSteps = 12;
 
     public static void Check(ValidationContext context)
     {
@@ -319,6 +320,15 @@ internal static class DependencyRules
             var text = new StringBuilder();
             for (var i = 0; i <= cycle.Count; i++)
             {
+                if (cycle.Count > MaxCycleSteps && i == MaxCycleSteps / 2)
+                {
+                    // A long cycle shows its start and end: the message stays readable.
+                    var skipped = cycle.Count - MaxCycleSteps;
+                    text.Append(CultureInfo.InvariantCulture, $" → … {skipped} more steps …");
+                    i += skipped - 1;
+                    continue;
+                }
+
                 var node = cycle[(first + i) % cycle.Count];
                 text.Append(i == 0 ? string.Empty : " → ").Append(NameOf(node));
             }
