@@ -49,14 +49,18 @@ internal static class PipelineValidator
         DependencyRules.Check(context);
         LimitRules.CheckUploads(context);
 
-        var all = mapped.Concat(context.Diagnostics)
+        var found = mapped.Concat(context.Diagnostics).ToList();
+        Locate(uploads, found);
+
+        // Pipeline order: by step, then, within a step read from a file, by place in the file.
+        return found
             .Select((diagnostic, i) => (Diagnostic: diagnostic, Order: context.OrderOf(diagnostic.Path), Found: i))
             .OrderBy(entry => entry.Order)
+            .ThenBy(entry => entry.Diagnostic.Location?.Line ?? int.MaxValue)
+            .ThenBy(entry => entry.Diagnostic.Location?.Column ?? int.MaxValue)
             .ThenBy(entry => entry.Found)
             .Select(entry => entry.Diagnostic)
             .ToList();
-        Locate(uploads, all);
-        return all;
     }
 
     /// <summary>Adds <c>file:line:col</c> to diagnostics of pipelines that were read from a file.</summary>
