@@ -15,7 +15,7 @@ public sealed class ArrayExpression
     /// <summary>True when the list holds <paramref name="value"/> (written <c>list includes value</c>).</summary>
     /// <param name="value">The value to look for; a C# string is a literal.</param>
     public Condition Includes(StringExpression value) =>
-        new(Text + " includes " + (value ?? StringExpression.Null).Text, ConditionPrecedence.Comparison);
+        new(Text + " includes " + value.Text, ConditionPrecedence.Comparison);
 
     /// <summary>Returns the expression text.</summary>
     public override string ToString() => Text;

@@ -15,7 +15,8 @@ namespace Buildkite.Dsl;
 /// </para>
 /// <para>
 /// <c>==</c> and <c>!=</c> return a <see cref="Condition"/>, not a <see cref="bool"/>: Buildkite evaluates them at
-/// upload. To test a C# reference for null, use <c>is null</c>.
+/// upload. It is a value type, so comparing with <see langword="null"/> never makes the C# compiler think a
+/// variable might be null. To compare two expressions' text, use <see cref="Equals(StringExpression)"/>.
 /// </para>
 /// </remarks>
 /// <example>
@@ -26,15 +27,17 @@ namespace Buildkite.Dsl;
 /// If = Build.PullRequest.BaseBranch == ThisPipeline.DefaultBranch;
 /// </code>
 /// </example>
-public class StringExpression
+public readonly struct StringExpression : IEquatable<StringExpression>
 {
-    private protected StringExpression(string text) => Text = text;
+    private readonly string? _text;
+
+    private StringExpression(string text) => _text = text;
 
     /// <summary>The literal <c>null</c>.</summary>
     internal static StringExpression Null { get; } = new("null");
 
-    /// <summary>The expression text, for example <c>build.branch</c> or <c>"main"</c>.</summary>
-    internal string Text { get; }
+    /// <summary>The expression text, for example <c>build.branch</c> or <c>"main"</c>; <c>null</c> for the default value.</summary>
+    internal string Text => _text ?? "null";
 
     /// <summary>Uses a C# string as a string literal, and <see langword="null"/> as <c>null</c>.</summary>
     /// <param name="value">The text; literal, so a <c>$</c> needs no escaping.</param>
@@ -42,15 +45,19 @@ public class StringExpression
     public static implicit operator StringExpression(string? value) =>
         value is null ? Null : new(ConditionText.Quote(value, nameof(value)));
 
+    /// <summary>Uses an upload-time value as a string literal: the agent substitutes it before Buildkite reads the condition.</summary>
+    /// <param name="value">The variable, for example <c>Env.Upload("RELEASE_BRANCH")</c>.</param>
+    public static implicit operator StringExpression(EnvVar value) => value.ToString();
+
     /// <summary>True when both values are equal (written <c>left == right</c>).</summary>
     /// <param name="left">A value; <see langword="null"/> is the literal <c>null</c>.</param>
     /// <param name="right">A value; <see langword="null"/> is the literal <c>null</c>.</param>
-    public static Condition operator ==(StringExpression? left, StringExpression? right) => Compare(left, "==", right);
+    public static Condition operator ==(StringExpression left, StringExpression right) => Compare(left, "==", right);
 
     /// <summary>True when the values differ (written <c>left != right</c>).</summary>
     /// <param name="left">A value; <see langword="null"/> is the literal <c>null</c>.</param>
     /// <param name="right">A value; <see langword="null"/> is the literal <c>null</c>.</param>
-    public static Condition operator !=(StringExpression? left, StringExpression? right) => Compare(left, "!=", right);
+    public static Condition operator !=(StringExpression left, StringExpression right) => Compare(left, "!=", right);
 
     /// <summary>
     /// True when the value matches <paramref name="regex"/> (written <c>value =~ /regex/</c>).
@@ -89,7 +96,11 @@ public class StringExpression
 
     /// <summary>Whether <paramref name="obj"/> is a value with the same expression text.</summary>
     /// <param name="obj">The other object.</param>
-    public override bool Equals(object? obj) => obj is StringExpression other && other.Text == Text;
+    public override bool Equals(object? obj) => obj is StringExpression other && Equals(other);
+
+    /// <summary>Whether <paramref name="other"/> has the same expression text.</summary>
+    /// <param name="other">The other value.</param>
+    public bool Equals(StringExpression other) => other.Text == Text;
 
     /// <summary>Returns a hash of the expression text.</summary>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Text);
@@ -97,6 +108,6 @@ public class StringExpression
     /// <summary>Creates a variable or function call of the conditional language.</summary>
     internal static StringExpression Variable(string text) => new(text);
 
-    private static Condition Compare(StringExpression? left, string op, StringExpression? right) =>
-        new((left ?? Null).Text + " " + op + " " + (right ?? Null).Text, ConditionPrecedence.Comparison);
+    private static Condition Compare(StringExpression left, string op, StringExpression right) =>
+        new(left.Text + " " + op + " " + right.Text, ConditionPrecedence.Comparison);
 }
