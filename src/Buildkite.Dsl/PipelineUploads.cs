@@ -84,6 +84,25 @@ public sealed record PipelineUploads
     }
 
     /// <summary>
+    /// Reads every YAML document of <paramref name="yaml"/> as one upload, as the agent does with a stream of
+    /// several documents.
+    /// </summary>
+    /// <param name="yaml">The YAML text, one or more documents.</param>
+    /// <param name="fileName">The file's name, used in error locations; <see langword="null"/> for none.</param>
+    /// <returns>The uploads, in order; problems found later by <see cref="Validate"/> carry <c>file:line:col</c>.</returns>
+    /// <exception cref="PipelineException">The text is not a stream of pipelines the agent accepts.</exception>
+    public static PipelineUploads FromYaml(string yaml, string? fileName = null)
+    {
+        var result = YamlPipelineReader.Read(yaml, fileName);
+        if (result.HasErrors)
+        {
+            throw new PipelineException(result.Diagnostics);
+        }
+
+        return new PipelineUploads { Pipelines = result.Pipelines };
+    }
+
+    /// <summary>
     /// Checks every upload and how they fit together, and returns every problem found, errors and warnings,
     /// without throwing.
     /// </summary>

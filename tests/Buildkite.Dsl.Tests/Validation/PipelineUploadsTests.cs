@@ -181,4 +181,41 @@ public class PipelineUploadsTests
         diagnostic.Code.Should().Be(DiagnosticCodes.TooManyJobs);
         diagnostic.Path.Should().Be("uploads[1]");
     }
+
+    [Fact]
+    public void Uploads_read_from_a_yaml_stream_are_checked_together_with_file_locations()
+    {
+        // Given
+        const string Yaml = """
+            ---
+            steps:
+              - key: a
+                command: "true"
+            ---
+            steps:
+              - key: a
+                command: "true"
+            """;
+
+        // When
+        var diagnostic = PipelineUploads.FromYaml(Yaml, "uploads.yml").Validate().Should().ContainSingle().Subject;
+
+        // Then
+        diagnostic.Code.Should().Be(DiagnosticCodes.DuplicateKey);
+        diagnostic.Path.Should().Be("uploads[1].steps[0]");
+        diagnostic.Location.ToString().Should().Be("uploads.yml:7:5");
+    }
+
+    [Fact]
+    public void Writing_split_uploads_and_reading_them_back_gives_the_same_yaml()
+    {
+        // Given
+        var yaml = PipelineUploads.Split(Checks.Of(Shards("a", 400), new CommandStep { Key = "b", Command = "x", DependsOn = ["a"], Parallelism = 200 })).ToYaml();
+
+        // When
+        var again = PipelineUploads.FromYaml(yaml).ToYaml();
+
+        // Then
+        again.Should().Be(yaml);
+    }
 }
