@@ -72,7 +72,7 @@ public static class DiagnosticCodes
     /// <summary>A command step has both <c>command</c> and <c>commands</c>.</summary>
     public const string CommandAndCommands = "BKD201";
 
-    /// <summary>A number is below its minimum: <c>timeout_in_minutes</c> or <c>parallelism</c> below 1.</summary>
+    /// <summary>A number is below its minimum: <c>timeout_in_minutes</c>, <c>parallelism</c> or <c>concurrency</c> below 1.</summary>
     public const string NumberTooSmall = "BKD202";
 
     /// <summary>A step has both <c>if</c> and <c>branches</c>.</summary>
