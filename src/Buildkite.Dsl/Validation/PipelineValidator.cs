@@ -21,6 +21,10 @@ internal static class PipelineValidator
     public static List<Diagnostic> Validate(Pipeline pipeline, MappingNode root, IReadOnlyList<Diagnostic> mapped) =>
         Validate([pipeline], [root], mapped);
 
+    /// <summary>Checks one pipeline, mapping it again to learn the keys the writer derives.</summary>
+    public static List<Diagnostic> Validate(Pipeline pipeline, IReadOnlyList<Diagnostic> mapped) =>
+        Validate(pipeline, StepMapper.Map(pipeline).Root, mapped);
+
     /// <summary>Checks the pipelines of one output of several uploads, one YAML document each.</summary>
     public static List<Diagnostic> Validate(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots, IReadOnlyList<Diagnostic> mapped)
     {
