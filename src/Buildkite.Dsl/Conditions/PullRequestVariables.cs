@@ -21,5 +21,5 @@ public sealed class PullRequestVariables
     public ArrayExpression Labels { get; } = ArrayExpression.Variable("build.pull_request.labels");
 
     /// <summary>The URL of the repository the pull request comes from (<c>build.pull_request.repository</c>).</summary>
-    public PullRequestRepositoryExpression Repository { get; } = new();
+    public PullRequestRepositoryExpression Repository { get; }
 }

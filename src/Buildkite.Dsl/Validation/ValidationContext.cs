@@ -50,7 +50,7 @@ internal sealed class ValidationContext
         for (var upload = 0; upload < uploads.Count; upload++)
         {
             var pipeline = uploads[upload];
-            foreach (var key in pipeline.ExternalKeys)
+            foreach (var key in pipeline.ExternalKeys ?? [])
             {
                 if (!string.IsNullOrEmpty(key))
                 {

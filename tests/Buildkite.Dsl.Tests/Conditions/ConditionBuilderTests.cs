@@ -263,4 +263,20 @@ public class ConditionBuilderTests
         // When, Then
         act.Should().Throw<ArgumentException>().WithMessage("*'//' starts a comment*");
     }
+
+    [Fact]
+    public void Comparing_with_null_leaves_the_variable_usable_without_nullable_warnings()
+    {
+        // Given: variables are values, so "!= null" does not make the compiler think they may be null
+        // (this project treats warnings as errors, so the test would not compile otherwise).
+        var tagged = Build.Tag != null;
+        var release = Build.Tag.Matches("^v");
+        var fromFork = Build.PullRequest.Repository != null & Build.PullRequest.Repository.Fork;
+
+        // When
+        var condition = tagged & release | fromFork;
+
+        // Then
+        condition.Expression.Should().Be("build.tag != null && build.tag =~ /^v/ || build.pull_request.repository != null && build.pull_request.repository.fork");
+    }
 }
