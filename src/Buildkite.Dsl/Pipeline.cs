@@ -63,6 +63,30 @@ public sealed record Pipeline
     public IReadOnlyDictionary<string, JsonNode?> Extra { get; init; } = StepDefaults.EmptyExtra;
 
     /// <summary>
+    /// Keys of steps that other uploads add to the same build (the uploading step itself, a pipeline uploaded
+    /// before this one), which <see cref="Step.DependsOn"/> may name. Not written.
+    /// </summary>
+    /// <value>The default is empty: every <c>depends_on</c> key must belong to a step of this pipeline.</value>
+    /// <remarks>
+    /// Keys are unique across the whole build, so a step of this pipeline must not use one of these keys
+    /// (check BKD104), and a <c>depends_on</c> naming a key that is neither here nor on a step is an error
+    /// (check BKD110).
+    /// </remarks>
+    /// <example><code>ExternalKeys = ["pipeline-upload", "setup"]</code></example>
+    public IReadOnlyList<string> ExternalKeys { get; init; } = [];
+
+    /// <summary>
+    /// The most jobs one upload may create, which check BKD501 enforces and <see cref="PipelineUploads.Split(Pipeline)"/>
+    /// splits by. Not written.
+    /// </summary>
+    /// <value>The default is 500, Buildkite's limit of jobs per pipeline upload.</value>
+    /// <remarks>
+    /// Buildkite can raise the limit for an organisation on request; set this to the raised limit then.
+    /// Jobs count parallelism and matrix jobs; see <see cref="PipelineUploads"/> for splitting a larger pipeline.
+    /// </remarks>
+    public int MaxJobsPerUpload { get; init; } = StepDefaults.MaxJobsPerUpload;
+
+    /// <summary>
     /// Checks the whole pipeline and returns every problem found, errors and warnings, without throwing.
     /// </summary>
     /// <returns>The problems in pipeline order; empty when the pipeline is fine.</returns>
@@ -141,7 +165,7 @@ public sealed record Pipeline
     private (MappingNode Root, List<Diagnostic> Diagnostics) Prepare()
     {
         var (root, mapped) = StepMapper.Map(this);
-        return (root, PipelineValidator.Validate(this, mapped));
+        return (root, PipelineValidator.Validate(this, root, mapped));
     }
 
     private MappingNode PrepareOrThrow()

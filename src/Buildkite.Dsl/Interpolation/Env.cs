@@ -17,6 +17,21 @@ namespace Buildkite.Dsl;
 /// <c>scion_${SCION_VERSION}.tar.gz</c>. Upload-time values are the only choice where no shell runs:
 /// artifact paths, plugin configuration, labels, keys.
 /// </para>
+/// <para>
+/// The forms: <see cref="Upload(string)"/> (<c>${NAME}</c>, empty when unset), <see cref="EnvVar.OrDefault(string)"/>
+/// (<c>${NAME:-default}</c>), <see cref="EnvVar.OrDefaultWhenUnset(string)"/> (<c>${NAME-default}</c>),
+/// <see cref="EnvVar.Substring(int, int?)"/> (<c>${NAME:0:7}</c>) and <see cref="Required(string, string?)"/>
+/// (<c>${NAME?message}</c>, which fails the upload when the variable is unset). The forms the agent rejects,
+/// such as <c>${NAME:?}</c>, <c>${NAME:+x}</c> and <c>${#NAME}</c>, cannot be built; <see cref="Raw(string)"/>
+/// refuses them, and the reader reports them (check BKD302).
+/// </para>
+/// <para>
+/// Values come from the uploading agent's environment and the pipeline's top-level <c>env</c>, which the agent
+/// interpolates first, entry by entry and in order (check BKD304); a step's own <c>env</c> is not visible at
+/// upload (check BKD305). Literal text with a <c>$</c> after an odd number of backslashes cannot be written
+/// so that interpolation leaves it unchanged, and is reported (check BKD301) rather than changed. Uploading
+/// with <c>--no-interpolation</c> would pass the <c>$$</c> escapes to the job as they are.
+/// </para>
 /// </remarks>
 /// <seealso href="https://buildkite.com/docs/pipelines/configure/environment-variables#runtime-variable-interpolation"/>
 public static class Env

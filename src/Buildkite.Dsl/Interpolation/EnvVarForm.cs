@@ -14,4 +14,7 @@ internal enum EnvVarForm
 
     /// <summary><c>${NAME?message}</c>: the upload fails when the variable is unset.</summary>
     Required,
+
+    /// <summary><c>${NAME:offset}</c> or <c>${NAME:offset:length}</c>: part of the value, counted in bytes.</summary>
+    Substring,
 }

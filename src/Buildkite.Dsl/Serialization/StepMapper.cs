@@ -18,6 +18,7 @@ internal sealed class StepMapper
     private readonly Dictionary<Step, string> _generatedKeys = new(ReferenceEqualityComparer.Instance);
     private string? _path;
     private Step? _step;
+    private string _prefix = string.Empty;
 
     private StepMapper()
     {
@@ -26,19 +27,40 @@ internal sealed class StepMapper
     /// <summary>Maps the pipeline; problems that stop it being written go to the returned diagnostics.</summary>
     public static (MappingNode Root, List<Diagnostic> Diagnostics) Map(Pipeline pipeline)
     {
+        var (roots, diagnostics) = Map([pipeline]);
+        return (roots[0], diagnostics);
+    }
+
+    /// <summary>
+    /// Maps the pipelines of one output of several uploads. Keys derived for referenced step objects are
+    /// unique across all of them, so a dependency on a step of an earlier upload resolves; paths in
+    /// diagnostics start with <c>uploads[i].</c> when there is more than one.
+    /// </summary>
+    public static (List<MappingNode> Roots, List<Diagnostic> Diagnostics) Map(IReadOnlyList<Pipeline> uploads)
+    {
         var mapper = new StepMapper();
-        mapper.AssignKeys(pipeline);
-        var root = mapper.MapPipeline(pipeline);
-        return (root, mapper._diagnostics);
+        mapper.AssignKeys(uploads);
+        var roots = new List<MappingNode>(uploads.Count);
+        for (var i = 0; i < uploads.Count; i++)
+        {
+            mapper._prefix = uploads.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"uploads[{i}].") : string.Empty;
+            roots.Add(mapper.MapPipeline(uploads[i]));
+        }
+
+        return (roots, mapper._diagnostics);
     }
 
     /// <summary>
     /// The key a referenced step object without a key is given: its label as lower-case words joined by
     /// <c>_</c> (<c>"Build :bazel:"</c> → <c>build_bazel</c>), else its type; a number is added when the key is taken.
     /// </summary>
-    private void AssignKeys(Pipeline pipeline)
+    private void AssignKeys(IReadOnlyList<Pipeline> uploads)
     {
-        var placed = StepWalker.All(pipeline).Where(p => p.Step is not null).ToList();
+        var placed = uploads
+            .SelectMany((pipeline, i) => StepWalker.All(pipeline)
+                .Select(p => uploads.Count > 1 ? p with { Path = string.Create(CultureInfo.InvariantCulture, $"uploads[{i}].{p.Path}") } : p))
+            .Where(p => p.Step is not null)
+            .ToList();
         var inPipeline = new HashSet<Step>(placed.Select(p => p.Step), ReferenceEqualityComparer.Instance);
         var referenced = new HashSet<Step>(ReferenceEqualityComparer.Instance);
         foreach (var (step, path, _) in placed)
@@ -63,6 +85,7 @@ internal sealed class StepMapper
         }
 
         var taken = new HashSet<string>(placed.Select(p => p.Step.Key).OfType<string>(), StringComparer.Ordinal);
+        taken.UnionWith(uploads.SelectMany(pipeline => pipeline.ExternalKeys ?? []).OfType<string>());
         foreach (var (step, _, _) in placed)
         {
             if (step.Key is null && referenced.Contains(step) && !_generatedKeys.ContainsKey(step))
@@ -110,7 +133,7 @@ internal sealed class StepMapper
     private MappingNode MapPipeline(Pipeline pipeline)
     {
         var root = new MappingNode();
-        _path = null;
+        _path = _prefix.Length == 0 ? null : _prefix[..^1];
         _step = null;
         AddStringMap(root, "env", pipeline.Env);
         AddAgents(root, pipeline.Agents);
@@ -121,10 +144,12 @@ internal sealed class StepMapper
         var steps = new List<Node>(pipeline.Steps.Count);
         for (var i = 0; i < pipeline.Steps.Count; i++)
         {
-            steps.Add(MapStep(pipeline.Steps[i], $"steps[{i}]"));
+            steps.Add(MapStep(pipeline.Steps[i], $"{_prefix}steps[{i}]"));
         }
 
         root.Add("steps", new SequenceNode(steps));
+        _path = _prefix.Length == 0 ? null : _prefix[..^1];
+        _step = null;
         AddExtra(root, pipeline.Extra);
         return root;
     }

@@ -73,9 +73,44 @@ internal static class YamlPipelineWriter
 
     private static void EmitString(IEmitter emitter, string text)
     {
-        var style = text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
-            : ScalarResolver.NeedsQuotes(text) ? ScalarStyle.DoubleQuoted
+        var style = text.Contains('\n', StringComparison.Ordinal)
+                ? (IsSafeLiteralBlock(text) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted)
+            : ScalarResolver.NeedsQuotes(text) || HasEdgeWhitespaceOrControl(text) ? ScalarStyle.DoubleQuoted
             : ScalarStyle.Plain;
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, style, isPlainImplicit: style == ScalarStyle.Plain, isQuotedImplicit: true));
     }
+
+    /// <summary>
+    /// Whether a literal block (<c>|</c>) carries the text exactly. Leading white space would need an
+    /// indentation indicator, trailing white space on a line and runs of final line breaks depend on chomping,
+    /// and control characters cannot stand in a block; YamlDotNet's emitter gets some of these wrong, so such
+    /// text is double-quoted instead.
+    /// </summary>
+    private static bool IsSafeLiteralBlock(string text)
+    {
+        if (text[0] is ' ' or '\t' or '\n' || text.EndsWith("\n\n", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is ' ' or '\t' && (i + 1 == text.Length || text[i + 1] == '\n'))
+            {
+                return false;
+            }
+
+            if (c != '\n' && c != '\t' && char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a one-line string has white space at either end, a tab or a control character, which a plain scalar cannot keep.</summary>
+    private static bool HasEdgeWhitespaceOrControl(string text) =>
+        char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Any(char.IsControl);
 }

@@ -52,7 +52,11 @@ public abstract record Step
     /// The condition under which the step runs (<c>if</c>), evaluated by Buildkite at upload.
     /// </summary>
     /// <value>The default is <see langword="null"/>: the step always runs.</value>
-    /// <remarks>Not together with <c>branches</c> (check BKD203).</remarks>
+    /// <remarks>
+    /// Build it from <see cref="Build"/>, <see cref="ThisPipeline"/> and <see cref="Organization"/>, or give the
+    /// text. Not together with <c>branches</c> (check BKD203); <c>build.state</c> and <c>step.*</c> are not
+    /// available here (check BKD250); malformed text is reported (check BKD251).
+    /// </remarks>
     public Condition? If { get; init; }
 
     /// <summary>

@@ -63,10 +63,16 @@ public static class DiagnosticCodes
     /// <summary>A group has concurrency attributes, which Buildkite does not allow on groups.</summary>
     public const string ConcurrencyOnGroup = "BKD121";
 
+    /// <summary>
+    /// In an output of several uploads, a <c>depends_on</c> names a key that only a later upload defines;
+    /// the agent sends the uploads in order, so the key does not exist yet when this one arrives.
+    /// </summary>
+    public const string DependencyOnLaterUpload = "BKD122";
+
     /// <summary>A command step has both <c>command</c> and <c>commands</c>.</summary>
     public const string CommandAndCommands = "BKD201";
 
-    /// <summary>A number is below its minimum: <c>timeout_in_minutes</c> or <c>parallelism</c> below 1.</summary>
+    /// <summary>A number is below its minimum: <c>timeout_in_minutes</c>, <c>parallelism</c> or <c>concurrency</c> below 1.</summary>
     public const string NumberTooSmall = "BKD202";
 
     /// <summary>A step has both <c>if</c> and <c>branches</c>.</summary>
@@ -120,6 +126,9 @@ public static class DiagnosticCodes
     /// <summary>A notification is not allowed where it stands, or its condition uses variables not available there.</summary>
     public const string Notification = "BKD250";
 
+    /// <summary>An <c>if</c> expression is malformed or names a variable Buildkite does not know.</summary>
+    public const string InvalidCondition = "BKD251";
+
     /// <summary>Text cannot be written so that the agent's upload-time interpolation leaves it unchanged.</summary>
     public const string Interpolation = "BKD301";
 
@@ -128,6 +137,18 @@ public static class DiagnosticCodes
 
     /// <summary>Text holds a character that YAML and JSON cannot carry (an unpaired surrogate).</summary>
     public const string UnencodableText = "BKD303";
+
+    /// <summary>
+    /// A pipeline <c>env</c> value refers, at upload, to a variable that the same <c>env</c> defines only
+    /// later; the agent interpolates <c>env</c> in order, so it sees the agent's own value instead.
+    /// </summary>
+    public const string EnvOrder = "BKD304";
+
+    /// <summary>
+    /// A step refers, at upload, to a variable that only its own <c>env</c> defines; step <c>env</c> exists
+    /// when the job runs, not at upload.
+    /// </summary>
+    public const string StepEnvAtUpload = "BKD305";
 
     /// <summary>A plugin reference is malformed or not pinned to a version.</summary>
     public const string PluginReference = "BKD401";
@@ -143,4 +164,10 @@ public static class DiagnosticCodes
 
     /// <summary>The upload creates more than 500 jobs.</summary>
     public const string TooManyJobs = "BKD501";
+
+    /// <summary>
+    /// An output of several uploads holds a wait or block step; Buildkite inserts each upload right after the
+    /// uploading job, so such a step would also hold back steps of the other uploads.
+    /// </summary>
+    public const string WaitAcrossUploads = "BKD502";
 }

@@ -1,38 +1,122 @@
+using System.Globalization;
 using Buildkite.Dsl.Serialization;
+using Buildkite.Dsl.Validation.Rules;
 
 namespace Buildkite.Dsl.Validation;
 
 /// <summary>
 /// Runs every check on a pipeline and collects all problems, in pipeline order, each with its place.
 /// </summary>
+/// <remarks>
+/// The checks look at the model (and at the keys the writer derived), never at YAML. Each check is linear
+/// in what it looks at, so a pipeline of many thousand steps is checked in time proportional to its steps
+/// and dependencies.
+/// </remarks>
 internal static class PipelineValidator
 {
     /// <summary>
-    /// Checks the pipeline. <paramref name="mapped"/> carries what mapping it for output found (text that
+    /// Checks one pipeline. <paramref name="mapped"/> carries what mapping it for output found (text that
     /// cannot be encoded, dependencies on steps outside the pipeline).
     /// </summary>
-    public static List<Diagnostic> Validate(Pipeline pipeline, IReadOnlyList<Diagnostic> mapped)
+    public static List<Diagnostic> Validate(Pipeline pipeline, MappingNode root, IReadOnlyList<Diagnostic> mapped) =>
+        Validate([pipeline], [root], mapped);
+
+    /// <summary>Checks one pipeline, mapping it again to learn the keys the writer derives.</summary>
+    public static List<Diagnostic> Validate(Pipeline pipeline, IReadOnlyList<Diagnostic> mapped) =>
+        Validate(pipeline, StepMapper.Map(pipeline).Root, mapped);
+
+    /// <summary>Checks the pipelines of one output of several uploads, one YAML document each.</summary>
+    public static List<Diagnostic> Validate(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots, IReadOnlyList<Diagnostic> mapped)
     {
-        var diagnostics = new List<Diagnostic>(mapped);
-        PluginRules.Check(pipeline, diagnostics);
-        Locate(pipeline, diagnostics);
-        return diagnostics;
+        var context = new ValidationContext(uploads, roots);
+        for (var upload = 0; upload < uploads.Count; upload++)
+        {
+            SecretRules.CheckPipeline(context, upload);
+            InterpolationRules.CheckPipeline(context, upload);
+            ConditionRules.CheckPipeline(context, upload);
+        }
+
+        foreach (var step in context.Steps)
+        {
+            KeyRules.Check(context, step);
+            GroupRules.Check(context, step);
+            NumberRules.Check(context, step);
+            ConcurrencyRules.Check(context, step);
+            ConditionRules.Check(context, step);
+            MatrixRules.Check(context, step);
+            FieldRules.Check(context, step);
+            LimitRules.Check(context, step);
+            SecretRules.Check(context, step);
+            InterpolationRules.Check(context, step);
+        }
+
+        DependencyRules.Check(context);
+        LimitRules.CheckUploads(context);
+
+        var found = mapped.Concat(context.Diagnostics).ToList();
+        for (var u = 0; u < uploads.Count; u++)
+        {
+            var plugins = new List<Diagnostic>();
+            PluginRules.Check(uploads[u], plugins);
+            found.AddRange(context.IsSplit
+                ? plugins.Select(d => d with { Path = d.Path is null ? context.PipelinePath(u) : $"uploads[{u}].{d.Path}" })
+                : plugins);
+        }
+
+        Locate(uploads, found);
+
+        // Pipeline order: by step, then, within a step read from a file, by place in the file.
+        return found
+            .Select((diagnostic, i) => (Diagnostic: diagnostic, Order: context.OrderOf(diagnostic.Path), Found: i))
+            .OrderBy(entry => entry.Order)
+            .ThenBy(entry => entry.Diagnostic.Location?.Line ?? int.MaxValue)
+            .ThenBy(entry => entry.Diagnostic.Location?.Column ?? int.MaxValue)
+            .ThenBy(entry => entry.Found)
+            .Select(entry => entry.Diagnostic)
+            .ToList();
     }
 
-    /// <summary>Adds <c>file:line:col</c> to diagnostics of a pipeline that was read from a file.</summary>
-    private static void Locate(Pipeline pipeline, List<Diagnostic> diagnostics)
+    /// <summary>Adds <c>file:line:col</c> to diagnostics of pipelines that were read from a file.</summary>
+    private static void Locate(IReadOnlyList<Pipeline> uploads, List<Diagnostic> diagnostics)
     {
-        if (SourceMap.Of(pipeline) is not { } map)
+        var maps = uploads.Select(SourceMap.Of).ToList();
+        if (maps.TrueForAll(map => map is null))
         {
             return;
         }
 
         for (var i = 0; i < diagnostics.Count; i++)
         {
-            if (diagnostics[i].Location is null && map.Find(diagnostics[i].Path, diagnostics[i].Field) is { } location)
+            var diagnostic = diagnostics[i];
+            if (diagnostic.Location is not null)
             {
-                diagnostics[i] = diagnostics[i] with { Location = location };
+                continue;
+            }
+
+            var (upload, path) = SplitUpload(diagnostic.Path, uploads.Count);
+            if (maps[upload]?.Find(path, diagnostic.Field) is { } location)
+            {
+                diagnostics[i] = diagnostic with { Location = location };
             }
         }
+    }
+
+    /// <summary>Splits <c>uploads[1].steps[0]</c> into the upload and the path inside it.</summary>
+    private static (int Upload, string? Path) SplitUpload(string? path, int uploads)
+    {
+        const string Prefix = "uploads[";
+        if (uploads == 1 || path is null || !path.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return (0, path);
+        }
+
+        var close = path.IndexOf(']', Prefix.Length);
+        if (close < 0 || !int.TryParse(path.AsSpan(Prefix.Length, close - Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var upload) || upload >= uploads)
+        {
+            return (0, path);
+        }
+
+        var rest = close + 2 <= path.Length ? path[Math.Min(path.Length, close + 2)..] : string.Empty;
+        return (upload, rest.Length == 0 ? null : rest);
     }
 }

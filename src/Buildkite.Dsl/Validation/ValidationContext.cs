@@ -1,0 +1,197 @@
+using System.Globalization;
+using Buildkite.Dsl.Serialization;
+
+namespace Buildkite.Dsl.Validation;
+
+/// <summary>One step of the pipeline as the checks see it: where it stands and the key it is written with.</summary>
+internal sealed class CheckedStep
+{
+    /// <summary>The step.</summary>
+    public required Step Step { get; init; }
+
+    /// <summary>Its position among all steps of all uploads, groups before their children.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>Which upload (YAML document) it belongs to, from 0.</summary>
+    public required int Upload { get; init; }
+
+    /// <summary>Its place, <c>steps[2].steps[0]</c>, prefixed with <c>uploads[1].</c> in an output of several uploads.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The group it stands in, if any.</summary>
+    public CheckedStep? Group { get; init; }
+
+    /// <summary>The node the step is written as, when it is a map.</summary>
+    public MappingNode? Node { get; init; }
+
+    /// <summary>The key it is written with: its own, or the one the writer derives because another step depends on it.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The step as people know it: <c>key 'unit'</c>, <c>label 'Unit tests'</c>, <c>wait step</c>.</summary>
+    public string Describe() => StepNames.Describe(Step);
+
+    /// <summary>The place and the name together, for messages: <c>steps[2] (key 'unit')</c>.</summary>
+    public string Name() => $"{Path} ({Describe()})";
+}
+
+/// <summary>
+/// What every check needs: the steps in order, the keys written, the keys declared external, and the list
+/// the problems go to. Built once per validation in time linear in the number of steps.
+/// </summary>
+internal sealed class ValidationContext
+{
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
+
+    public ValidationContext(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots)
+    {
+        Uploads = uploads;
+        IsSplit = uploads.Count > 1;
+        for (var upload = 0; upload < uploads.Count; upload++)
+        {
+            var pipeline = uploads[upload];
+            foreach (var key in pipeline.ExternalKeys ?? [])
+            {
+                if (!string.IsNullOrEmpty(key))
+                {
+                    ExternalKeys.Add(key);
+                }
+            }
+
+            var prefix = IsSplit ? string.Create(CultureInfo.InvariantCulture, $"uploads[{upload}].") : string.Empty;
+            if (PipelinePath(upload) is { } uploadPath)
+            {
+                _order[uploadPath] = _order.Count;
+            }
+
+            var written = upload < roots.Count ? roots[upload]["steps"] as SequenceNode : null;
+            for (var i = 0; i < pipeline.Steps.Count; i++)
+            {
+                var node = written is not null && i < written.Items.Count ? written.Items[i] : null;
+                var placed = Add(pipeline.Steps[i], node, upload, string.Create(CultureInfo.InvariantCulture, $"{prefix}steps[{i}]"), null);
+                if (placed?.Step is GroupStep group)
+                {
+                    var children = group.Steps ?? [];
+                    var childNodes = (node as MappingNode)?["steps"] as SequenceNode;
+                    for (var j = 0; j < children.Count; j++)
+                    {
+                        var childNode = childNodes is not null && j < childNodes.Items.Count ? childNodes.Items[j] : null;
+                        Add(children[j], childNode, upload, string.Create(CultureInfo.InvariantCulture, $"{placed.Path}.steps[{j}]"), placed);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The pipelines written, one per YAML document.</summary>
+    public IReadOnlyList<Pipeline> Uploads { get; }
+
+    /// <summary>Whether the output has several uploads (YAML documents).</summary>
+    public bool IsSplit { get; }
+
+    /// <summary>Every step of every upload, in order, groups before their children; null entries are left out.</summary>
+    public List<CheckedStep> Steps { get; } = [];
+
+    /// <summary>The first step written with each key.</summary>
+    public Dictionary<string, CheckedStep> StepsByKey { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where each step object first stands.</summary>
+    public Dictionary<Step, CheckedStep> StepsByObject { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Keys of steps uploaded elsewhere in the build, from every upload's <see cref="Pipeline.ExternalKeys"/>.</summary>
+    public HashSet<string> ExternalKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The problems found by the checks, in the order found.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>The <c>Path</c> of a pipeline-level diagnostic: none for one upload, <c>uploads[1]</c> for several.</summary>
+    public string? PipelinePath(int upload) =>
+        IsSplit ? string.Create(CultureInfo.InvariantCulture, $"uploads[{upload}]") : null;
+
+    public void Error(CheckedStep step, string? field, string code, string message, string? help) =>
+        Report(DiagnosticSeverity.Error, step.Path, step.Describe(), field, code, message, help);
+
+    public void Warning(CheckedStep step, string? field, string code, string message, string? help) =>
+        Report(DiagnosticSeverity.Warning, step.Path, step.Describe(), field, code, message, help);
+
+    public void PipelineError(int upload, string? field, string code, string message, string? help) =>
+        Report(DiagnosticSeverity.Error, PipelinePath(upload), null, field, code, message, help);
+
+    public void PipelineWarning(int upload, string? field, string code, string message, string? help) =>
+        Report(DiagnosticSeverity.Warning, PipelinePath(upload), null, field, code, message, help);
+
+    private void Report(DiagnosticSeverity severity, string? path, string? step, string? field, string code, string message, string? help) =>
+        _diagnostics.Add(new Diagnostic
+        {
+            Code = code,
+            Severity = severity,
+            Message = message,
+            Path = path,
+            Step = step,
+            Field = field,
+            Help = help,
+        });
+
+    /// <summary>
+    /// Where a diagnostic's <c>Path</c> stands in the output, for sorting problems into pipeline order:
+    /// -1 for the pipeline of a single upload, else the position of the upload or step.
+    /// </summary>
+    public int OrderOf(string? path)
+    {
+        if (path is null)
+        {
+            return -1;
+        }
+
+        while (true)
+        {
+            if (_order.TryGetValue(path, out var order))
+            {
+                return order;
+            }
+
+            var dot = path.LastIndexOf('.');
+            if (dot < 0)
+            {
+                return int.MaxValue;
+            }
+
+            path = path[..dot];
+        }
+    }
+
+    private CheckedStep? Add(Step? step, Node? node, int upload, string path, CheckedStep? group)
+    {
+        _order.TryAdd(path, _order.Count);
+        if (step is null)
+        {
+            return null;
+        }
+
+        var key = step.Key;
+        if (key is null && node is MappingNode map && map["key"] is ScalarNode written)
+        {
+            // A key the writer derived from the label: letters, digits and '_' only, so its written text is its model text.
+            key = written.Text;
+        }
+
+        var placed = new CheckedStep
+        {
+            Step = step,
+            Index = Steps.Count,
+            Upload = upload,
+            Path = path,
+            Group = group,
+            Node = node as MappingNode,
+            Key = key,
+        };
+        Steps.Add(placed);
+        StepsByObject.TryAdd(step, placed);
+        if (key is not null)
+        {
+            StepsByKey.TryAdd(key, placed);
+        }
+
+        return placed;
+    }
+}
