@@ -11,7 +11,7 @@ namespace Scion.Pipeline;
 /// <remarks>
 /// <list type="table">
 /// <listheader><term>Variable</term><description>Meaning</description></listheader>
-/// <item><term><c>BUILDKITE_PIPELINE_SLUG</c></term><description><c>scion</c> or <c>scion-nightly</c>; anything else is an error.</description></item>
+/// <item><term><c>BUILDKITE_PIPELINE_SLUG</c></term><description><c>scion</c> or <c>scion-nightly</c>; anything else is an error. Buildkite always sets it; unset or empty (a run outside Buildkite) means <c>scion</c>, with a note.</description></item>
 /// <item><term><c>BUILDKITE_PULL_REQUEST_BASE_BRANCH</c></term><description>Set and not empty for a pull request: <c>git diff</c> against it decides the doc-only shortcut (<c>scion</c> only).</description></item>
 /// <item><term><c>SINGLE_TEST</c></term><description>Runs only the integration tests whose target contains it. Empty by default.</description></item>
 /// <item><term><c>PARALLELISM</c></term><description>Runs each integration test step this many times, a whole number of at least 1. 1 by default.</description></item>
@@ -76,11 +76,17 @@ public static class ScionEnvironment
         ArgumentNullException.ThrowIfNull(git);
         ArgumentNullException.ThrowIfNull(bazel);
 
-        var kind = ScionPipelineSlugs.Parse(Get(variables, PipelineSlugVariable));
+        var notes = new List<string>();
+        var slug = Get(variables, PipelineSlugVariable);
+        if (slug is null)
+        {
+            notes.Add($"{PipelineSlugVariable} is not set (not a Buildkite job): printing the '{ScionPipelineSlugs.Scion}' pipeline.");
+        }
+
+        var kind = ScionPipelineSlugs.Parse(slug ?? ScionPipelineSlugs.Scion);
         var singleTest = Get(variables, SingleTestVariable);
         var parallelism = ParseParallelism(Get(variables, ParallelismVariable));
         var baseBranch = Get(variables, PullRequestBaseBranchVariable);
-        var notes = new List<string>();
 
         if (kind == ScionPipelineKind.Scion && baseBranch is not null)
         {

@@ -10,15 +10,13 @@ public static class ScionPipelineSlugs
     public const string Nightly = "scion-nightly";
 
     /// <summary>Returns the pipeline a slug names.</summary>
-    /// <param name="slug">The value of <c>BUILDKITE_PIPELINE_SLUG</c>.</param>
+    /// <param name="slug">The value of <c>BUILDKITE_PIPELINE_SLUG</c>, not empty.</param>
     /// <returns>The pipeline.</returns>
     /// <exception cref="ScionInputException">The slug is not <c>scion</c> or <c>scion-nightly</c>.</exception>
-    public static ScionPipelineKind Parse(string? slug) => slug switch
+    public static ScionPipelineKind Parse(string slug) => slug switch
     {
         Scion => ScionPipelineKind.Scion,
         Nightly => ScionPipelineKind.Nightly,
-        null or "" => throw new ScionInputException(
-            $"BUILDKITE_PIPELINE_SLUG is not set: it names the pipeline to print, '{Scion}' or '{Nightly}'."),
         _ => throw new ScionInputException(
             $"BUILDKITE_PIPELINE_SLUG is '{slug}', which is not one of SCION's pipelines: expected '{Scion}' or '{Nightly}'."),
     };

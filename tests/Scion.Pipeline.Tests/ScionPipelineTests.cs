@@ -347,16 +347,17 @@ public class ScionPipelineTests
     }
 
     [Fact]
-    public void A_missing_slug_is_an_error()
+    public void Without_a_slug_outside_buildkite_the_scion_pipeline_is_printed_with_a_note()
     {
         // Given
-        var variables = new Dictionary<string, string>();
+        var variables = new Dictionary<string, string> { ["BUILDKITE_PIPELINE_SLUG"] = "" };
 
         // When
-        var act = () => ScionEnvironment.CreateContext(variables, FakeGit.ExitingWith(0), FakeBazel.Printing());
+        var context = ScionEnvironment.CreateContext(variables, FakeGit.ExitingWith(0), FakeBazel.Printing(Reference.Targets()));
 
         // Then
-        act.Should().Throw<ScionInputException>().WithMessage("BUILDKITE_PIPELINE_SLUG is not set*");
+        context.Pipeline.Should().Be(ScionPipelineKind.Scion);
+        context.Notes.Should().ContainSingle().Which.Should().Be("BUILDKITE_PIPELINE_SLUG is not set (not a Buildkite job): printing the 'scion' pipeline.");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal static class ProcessRunner
         }
         catch (Win32Exception e)
         {
-            return new CommandResult { ExitCode = -1, Started = false, StandardError = $"{program} could not be started: {e.Message}" };
+            return new CommandResult { ExitCode = -1, Started = false, StandardError = $"'{program}' could not be started; is it installed and on PATH? ({e.Message})" };
         }
 
         using (process)

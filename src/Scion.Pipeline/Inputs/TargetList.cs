@@ -61,7 +61,7 @@ public static class TargetList
         if (!result.Started)
         {
             throw new ScionInputException(
-                $"bazel is needed to list the integration tests and could not be started ({result.StandardError.Trim()}). " +
+                $"bazel is needed to list the integration tests: {result.StandardError.Trim()} " +
                 "Run in a SCION checkout with bazel on PATH, or set SCION_TEST_TARGETS_FILE to a file with one target per line.");
         }
 
