@@ -23,6 +23,12 @@ internal static class DotNet
             start.ArgumentList.Add(argument);
         }
 
+        // MSBuild settings of a parent build (a test run, dotnet run) would point the child at the wrong SDK files.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["MSBUILDTERMINALLOGGER"] = "off";

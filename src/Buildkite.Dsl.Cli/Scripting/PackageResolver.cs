@@ -199,8 +199,17 @@ internal static class PackageResolver
         return document.ToString();
     }
 
-    private static string CacheRoot()
+    /// <summary>
+    /// The folder where the runner keeps restore results: <c>BUILDKITE_DSL_CACHE</c> when set, else
+    /// <c>buildkite-dsl</c> in the user's local application data (<c>~/.local/share</c> on Linux).
+    /// </summary>
+    public static string CacheRoot()
     {
+        if (Environment.GetEnvironmentVariable("BUILDKITE_DSL_CACHE") is { Length: > 0 } configured)
+        {
+            return Path.GetFullPath(configured);
+        }
+
         var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
         return Path.Combine(string.IsNullOrEmpty(local) ? Path.GetTempPath() : local, "buildkite-dsl");
     }
