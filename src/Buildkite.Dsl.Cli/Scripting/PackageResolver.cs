@@ -14,8 +14,9 @@ namespace Buildkite.Dsl.Cli.Scripting;
 /// <list type="bullet">
 /// <item>Buildkite.Dsl is always the runner's own, so that the script and the runner share its types; a
 /// script asking for another version gets a warning.</item>
-/// <item>A package whose assembly ships beside the runner at exactly the requested version (Scion.Pipeline,
-/// built with the runner from this repository) is used as it is.</item>
+/// <item>A package of this repository that ships beside the runner (<see cref="BundledPackageIds"/>), at
+/// exactly the requested version, is used as it is: running the runner from a checkout
+/// (<c>dotnet run --project src/Buildkite.Dsl.Cli</c>) builds those projects with it.</item>
 /// <item>Anything else is restored with <c>dotnet restore</c> of a project in the runner's cache folder, with
 /// the <c>nuget.config</c> nearest to the script (relative local sources made absolute). Restore output goes
 /// to standard error. The assets file is reused while every file it names still exists.</item>
@@ -24,6 +25,13 @@ namespace Buildkite.Dsl.Cli.Scripting;
 internal static class PackageResolver
 {
     public const string DslPackageId = "Buildkite.Dsl";
+
+    /// <summary>
+    /// Packages of this repository whose assembly ships beside the runner (project references of the CLI).
+    /// Other assemblies beside the runner (its own dependencies) do not count: their packages' dependencies
+    /// are not all there.
+    /// </summary>
+    public static IReadOnlyList<string> BundledPackageIds { get; } = ["Scion.Pipeline"];
 
     private static readonly string[] NuGetConfigNames = ["nuget.config", "NuGet.config", "NuGet.Config"];
 
@@ -60,7 +68,8 @@ internal static class PackageResolver
             }
 
             var bundled = Path.Combine(AppContext.BaseDirectory, package.Id + ".dll");
-            if (File.Exists(bundled) && string.Equals(PackageVersionOf(bundled), package.Version, StringComparison.OrdinalIgnoreCase))
+            if (BundledPackageIds.Contains(package.Id, StringComparer.OrdinalIgnoreCase)
+                && File.Exists(bundled) && string.Equals(PackageVersionOf(bundled), package.Version, StringComparison.OrdinalIgnoreCase))
             {
                 compile.Add(bundled);
                 continue;

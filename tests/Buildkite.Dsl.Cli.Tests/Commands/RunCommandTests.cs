@@ -184,7 +184,7 @@ public class RunCommandTests
     {
         // Given
         using var folder = new ScriptFolder();
-        var version = Scripting.PackageResolver.PackageVersionOf(typeof(Scion.Pipeline.ScionPipeline).Assembly.Location);
+        var version = Buildkite.Dsl.Cli.Scripting.PackageResolver.PackageVersionOf(typeof(Scion.Pipeline.ScionPipeline).Assembly.Location);
         var script = folder.Write("scion.csx", $"#r \"nuget: Scion.Pipeline, {version}\"\nConsole.Write(Scion.Pipeline.ScionPipeline.DocOnly().ToYaml());\n");
 
         // When
