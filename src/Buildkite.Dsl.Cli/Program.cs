@@ -16,7 +16,7 @@ internal static class Program
             RunCommand.Create(),
         };
         var parseResult = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)
@@ -28,6 +28,15 @@ internal static class Program
             return ExitCodes.UsageOrIOError;
         }
 
-        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault of the runner itself: say what failed, never with a stack trace, and print no pipeline.
+            await error.WriteLineAsync($"error: buildkite-dsl failed unexpectedly: {e.GetType().FullName}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.ProblemFound;
+        }
     }
 }

@@ -41,21 +41,20 @@ internal static class ScriptCompiler
     /// <param name="scriptPath">The script's full path; <c>#load</c> paths are relative to the file they stand in.</param>
     /// <param name="code">The script's text.</param>
     /// <param name="references">
-    /// Assemblies to compile against besides the framework, Buildkite.Dsl and the globals: the resolved
-    /// package assemblies, which every <c>#r "nuget: …"</c> resolves to.
+    /// Assemblies to compile against besides the framework, Buildkite.Dsl and the globals: those of the
+    /// resolved packages and of <c>#r</c> paths.
     /// </param>
     /// <param name="cancellationToken">Cancels the compilation.</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static CompileResult Compile(string scriptPath, string code, IReadOnlyList<string> references, CancellationToken cancellationToken)
     {
         var cache = new ReferenceCache();
-        var packageReferences = references.Select(cache.Get).ToImmutableArray();
         var options = ScriptOptions.Default
             .WithFilePath(scriptPath)
             .WithFileEncoding(Encoding.UTF8)
-            .WithReferences(FrameworkAssemblies.Paths.Append(typeof(Pipeline).Assembly.Location).Select(cache.Get))
+            .WithReferences(FrameworkAssemblies.Paths.Append(typeof(Pipeline).Assembly.Location).Concat(references).Select(cache.Get))
             .WithImports(Imports)
-            .WithMetadataResolver(new DirectiveResolver(packageReferences, cache))
+            .WithMetadataResolver(new DirectiveResolver(cache))
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, Path.GetDirectoryName(scriptPath)))
             .WithEmitDebugInformation(true)
             .WithLanguageVersion(LanguageVersion.Latest);
@@ -108,10 +107,11 @@ internal static class ScriptCompiler
     }
 
     /// <summary>
-    /// Resolves <c>#r</c>: <c>nuget:</c> references to the assemblies the runner resolved before compiling,
-    /// paths to files relative to the script that names them.
+    /// Resolves <c>#r</c>: paths to files relative to the script that names them. A <c>nuget:</c> reference
+    /// was resolved before compiling and its assemblies are among the compilation's references already; the
+    /// compiler takes exactly one reference per directive, so it gets Buildkite.Dsl's, which is always there.
     /// </summary>
-    private sealed class DirectiveResolver(ImmutableArray<PortableExecutableReference> packages, ReferenceCache cache) : MetadataReferenceResolver
+    private sealed class DirectiveResolver(ReferenceCache cache) : MetadataReferenceResolver
     {
         public override bool Equals(object? other) => ReferenceEquals(this, other);
 
@@ -121,8 +121,7 @@ internal static class ScriptCompiler
         {
             if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
             {
-                // Buildkite.Dsl is always referenced; a package the runner shares with the script needs nothing more.
-                return packages.IsEmpty ? [cache.Get(typeof(Pipeline).Assembly.Location)] : packages;
+                return [cache.Get(typeof(Pipeline).Assembly.Location)];
             }
 
             var directory = baseFilePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(baseFilePath)!;
