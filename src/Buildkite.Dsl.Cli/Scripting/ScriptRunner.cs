@@ -62,7 +62,7 @@ internal static class ScriptRunner
             .ConfigureAwait(false);
         var failure = outcome.Exception is { } exception
             ? Describe(exception, directives.Files)
-            : outcome.ReturnValue is int code2 && code2 != 0 ? $"error: the script returned exit code {code2}." : null;
+            : outcome.ReturnValue is int returned && returned != 0 ? $"error: the script returned exit code {returned}." : null;
         if (failure is not null)
         {
             var problems = new List<string> { failure };
