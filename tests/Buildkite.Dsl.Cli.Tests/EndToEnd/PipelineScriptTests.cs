@@ -74,6 +74,7 @@ public class PipelineScriptTests(PublishedCli cli) : IClassFixture<PublishedCli>
         result.ExitCode.Should().Be(0);
         result.Error.Should().BeEmpty();
         PipelineMeaning.Of(result.Output).Should().Be(PipelineMeaning.Of(ReferenceText("expected-push-main.yml")));
+        PipelineSchema.ShouldAcceptYaml(result.Output);
     }
 
     [Fact]
@@ -89,6 +90,7 @@ public class PipelineScriptTests(PublishedCli cli) : IClassFixture<PublishedCli>
         // Then
         result.ExitCode.Should().Be(0);
         PipelineMeaning.Of(result.Output).Should().Be(PipelineMeaning.Of(ReferenceText("expected-push-main.yml")));
+        PipelineSchema.ShouldAcceptYaml(result.Output);
         result.Error.Should().Contain("git diff against 'no-such-branch' failed").And.Contain("no-such-branch");
     }
 
@@ -107,6 +109,7 @@ public class PipelineScriptTests(PublishedCli cli) : IClassFixture<PublishedCli>
         result.ExitCode.Should().Be(0);
         result.Error.Should().BeEmpty();
         PipelineMeaning.Of(result.Output).Should().Be(PipelineMeaning.Of(ReferenceText("expected-push-main.yml")));
+        PipelineSchema.ShouldAcceptYaml(result.Output);
     }
 
     [Fact]
@@ -189,6 +192,7 @@ public class PipelineScriptTests(PublishedCli cli) : IClassFixture<PublishedCli>
         result.ExitCode.Should().Be(0);
         result.Error.Should().BeEmpty();
         PipelineMeaning.Of(result.Output).Should().Be(PipelineMeaning.Of(ReferenceText("expected-push-main.yml")));
+        PipelineSchema.ShouldAcceptYaml(result.Output);
         checkout.BazelCallLines().Should().BeEmpty();
     }
 
