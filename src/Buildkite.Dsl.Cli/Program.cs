@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Buildkite.Dsl.Cli.Commands;
+
+namespace Buildkite.Dsl.Cli;
+
+/// <summary>The entry point of <c>buildkite-dsl</c>: builds the root command from the command classes and runs it.</summary>
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line with the given output and error writers (tests pass string writers).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Buildkite pipelines as typed C#: runs pipeline scripts and prints the pipeline for buildkite-agent pipeline upload.")
+        {
+            RunCommand.Create(),
+        };
+        var parseResult = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'buildkite-dsl --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageOrIOError;
+        }
+
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault of the runner itself: say what failed, never with a stack trace, and print no pipeline.
+            await error.WriteLineAsync($"error: buildkite-dsl failed unexpectedly: {e.GetType().FullName}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.ProblemFound;
+        }
+    }
+}

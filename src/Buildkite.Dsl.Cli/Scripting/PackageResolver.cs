@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace Buildkite.Dsl.Cli.Scripting;
+
+/// <summary>
+/// Resolves <c>#r "nuget: Id, Version"</c>: first to the assemblies that ship with the runner, else from the
+/// NuGet global packages folder through a restore of a generated project, whose result is kept for the next run.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Buildkite.Dsl is always the runner's own, so that the script and the runner share its types; a
+/// script asking for another version gets a warning.</item>
+/// <item>A package of this repository that ships beside the runner (<see cref="BundledPackageIds"/>), at
+/// exactly the requested version, is used as it is: running the runner from a checkout
+/// (<c>dotnet run --project src/Buildkite.Dsl.Cli</c>) builds those projects with it.</item>
+/// <item>Anything else is restored with <c>dotnet restore</c> of a project in the runner's cache folder, with
+/// the <c>nuget.config</c> nearest to the script (relative local sources made absolute). Restore output goes
+/// to standard error. The assets file is reused while every file it names still exists.</item>
+/// </list>
+/// </remarks>
+internal static class PackageResolver
+{
+    public const string DslPackageId = "Buildkite.Dsl";
+
+    /// <summary>
+    /// Packages of this repository whose assembly ships beside the runner (project references of the CLI).
+    /// Other assemblies beside the runner (its own dependencies) do not count: their packages' dependencies
+    /// are not all there.
+    /// </summary>
+    public static IReadOnlyList<string> BundledPackageIds { get; } = ["Scion.Pipeline"];
+
+    private static readonly string[] NuGetConfigNames = ["nuget.config", "NuGet.config", "NuGet.Config"];
+
+    /// <summary>The version of a package as NuGet writes it, from an assembly's informational version.</summary>
+    public static string? PackageVersionOf(string assemblyPath)
+    {
+        var version = FileVersionInfo.GetVersionInfo(assemblyPath).ProductVersion;
+        return version?.Split('+')[0];
+    }
+
+    /// <summary>The version of Buildkite.Dsl the runner ships.</summary>
+    public static string DslVersion { get; } = PackageVersionOf(typeof(Pipeline).Assembly.Location) ?? "unknown";
+
+    public static async Task<(ResolvedReferences? References, IReadOnlyList<string> Errors, int ExitCode)> ResolveAsync(
+        IReadOnlyList<PackageDirective> packages,
+        string scriptDirectory,
+        TextWriter log,
+        CancellationToken cancellationToken)
+    {
+        var compile = new List<string>();
+        var toRestore = new List<PackageDirective>();
+        foreach (var package in packages)
+        {
+            if (string.Equals(package.Id, DslPackageId, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!string.Equals(package.Version, DslVersion, StringComparison.OrdinalIgnoreCase))
+                {
+                    await log.WriteLineAsync(
+                        $"{package.Position}: warning: the script asks for {DslPackageId} {package.Version}; it runs with the runner's own {DslPackageId} {DslVersion}.")
+                        .ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            var bundled = Path.Combine(AppContext.BaseDirectory, package.Id + ".dll");
+            if (BundledPackageIds.Contains(package.Id, StringComparer.OrdinalIgnoreCase)
+                && File.Exists(bundled) && string.Equals(PackageVersionOf(bundled), package.Version, StringComparison.OrdinalIgnoreCase))
+            {
+                compile.Add(bundled);
+                continue;
+            }
+
+            toRestore.Add(package);
+        }
+
+        var runtime = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (toRestore.Count > 0)
+        {
+            var restored = await RestoreAsync(toRestore, scriptDirectory, log, cancellationToken).ConfigureAwait(false);
+            if (restored.Error is not null)
+            {
+                return (null, [restored.Error], restored.ExitCode);
+            }
+
+            compile.AddRange(restored.Compile);
+            foreach (var path in restored.Runtime)
+            {
+                runtime.TryAdd(Path.GetFileNameWithoutExtension(path), path);
+            }
+        }
+
+        return (new ResolvedReferences(compile, runtime), [], ExitCodes.Success);
+    }
+
+    private static async Task<(IReadOnlyList<string> Compile, IReadOnlyList<string> Runtime, string? Error, int ExitCode)> RestoreAsync(
+        IReadOnlyList<PackageDirective> packages,
+        string scriptDirectory,
+        TextWriter log,
+        CancellationToken cancellationToken)
+    {
+        var framework = $"net{Environment.Version.Major}.{Environment.Version.Minor}";
+        var configPath = FindNuGetConfig(scriptDirectory);
+        var config = configPath is null ? null : RewriteNuGetConfig(configPath);
+        var projectText = ProjectText(framework, packages);
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(projectText + "\n" + config)))[..16];
+        var directory = Path.Combine(CacheRoot(), "restore", key);
+        var assetsPath = Path.Combine(directory, "obj", "project.assets.json");
+        var described = string.Join(", ", packages.Select(p => $"{p.Id} {p.Version}"));
+
+        if (File.Exists(assetsPath) && ReadAssets(assetsPath, framework) is { Complete: true } cached)
+        {
+            return (cached.Compile, cached.Runtime, null, ExitCodes.Success);
+        }
+
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "script.csproj"), projectText, cancellationToken).ConfigureAwait(false);
+        // Empty files stop MSBuild from importing Directory.Build.* and central package versions from folders above.
+        foreach (var stop in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, stop), "<Project />\n", cancellationToken).ConfigureAwait(false);
+        }
+
+        var configTarget = Path.Combine(directory, "nuget.config");
+        if (config is null)
+        {
+            File.Delete(configTarget);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(configTarget, config, cancellationToken).ConfigureAwait(false);
+        }
+
+        await log.WriteLineAsync($"Restoring {described} ...").ConfigureAwait(false);
+        var exitCode = await DotNet.RunAsync(
+            ["restore", Path.Combine(directory, "script.csproj"), "-nologo", "-v:q", "-nodeReuse:false", "--disable-build-servers"],
+            directory,
+            log,
+            cancellationToken).ConfigureAwait(false);
+        if (exitCode is null)
+        {
+            return ([], [], $"error: the .NET SDK (dotnet) is needed to restore {described} and could not be started.", ExitCodes.UsageOrIOError);
+        }
+
+        if (exitCode != 0 || !File.Exists(assetsPath))
+        {
+            var where = string.Join(", ", packages.Select(p => p.Position.ToString()));
+            return ([], [], $"{where}: error: {described} could not be restored (dotnet restore exit code {exitCode}); see its messages above.", ExitCodes.ProblemFound);
+        }
+
+        var assets = ReadAssets(assetsPath, framework);
+        return (assets.Compile, assets.Runtime, null, ExitCodes.Success);
+    }
+
+    private static string ProjectText(string framework, IReadOnlyList<PackageDirective> packages)
+    {
+        var project = new XElement(
+            "Project",
+            new XAttribute("Sdk", "Microsoft.NET.Sdk"),
+            new XElement(
+                "PropertyGroup",
+                new XElement("TargetFramework", framework),
+                new XElement("NuGetAudit", "false"),
+                new XElement("ManagePackageVersionsCentrally", "false")),
+            new XElement(
+                "ItemGroup",
+                packages.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Select(p =>
+                    new XElement("PackageReference", new XAttribute("Include", p.Id), new XAttribute("Version", p.Version)))));
+        return project.ToString() + "\n";
+    }
+
+    private static string? FindNuGetConfig(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            foreach (var name in NuGetConfigNames)
+            {
+                var path = Path.Combine(current.FullName, name);
+                if (File.Exists(path))
+                {
+                    return path;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Copies a nuget.config with its relative local package sources made absolute.</summary>
+    private static string RewriteNuGetConfig(string path)
+    {
+        var document = XDocument.Load(path);
+        var directory = Path.GetDirectoryName(path)!;
+        foreach (var source in document.Descendants("packageSources").Elements("add"))
+        {
+            if (source.Attribute("value") is { } value
+                && !value.Value.Contains("://", StringComparison.Ordinal)
+                && !Path.IsPathRooted(value.Value))
+            {
+                value.Value = Path.GetFullPath(value.Value, directory);
+            }
+        }
+
+        return document.ToString();
+    }
+
+    /// <summary>
+    /// The folder where the runner keeps restore results: <c>BUILDKITE_DSL_CACHE</c> when set, else
+    /// <c>buildkite-dsl</c> in the user's local application data (<c>~/.local/share</c> on Linux).
+    /// </summary>
+    public static string CacheRoot()
+    {
+        if (Environment.GetEnvironmentVariable("BUILDKITE_DSL_CACHE") is { Length: > 0 } configured)
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        return Path.Combine(string.IsNullOrEmpty(local) ? Path.GetTempPath() : local, "buildkite-dsl");
+    }
+
+    private static (IReadOnlyList<string> Compile, IReadOnlyList<string> Runtime, bool Complete) ReadAssets(string assetsPath, string framework)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(assetsPath));
+        var root = document.RootElement;
+        var folders = root.GetProperty("packageFolders").EnumerateObject().Select(f => f.Name).ToList();
+        var libraries = root.GetProperty("libraries");
+        var compile = new List<string>();
+        var runtime = new List<string>();
+        var complete = true;
+        if (!root.GetProperty("targets").TryGetProperty(framework, out var target))
+        {
+            return ([], [], false);
+        }
+
+        foreach (var library in target.EnumerateObject())
+        {
+            if (library.Value.GetProperty("type").GetString() != "package"
+                || library.Name.Split('/')[0].Equals(DslPackageId, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var libraryPath = libraries.GetProperty(library.Name).GetProperty("path").GetString()!;
+            foreach (var (section, list) in new[] { ("compile", compile), ("runtime", runtime) })
+            {
+                if (!library.Value.TryGetProperty(section, out var assets))
+                {
+                    continue;
+                }
+
+                foreach (var asset in assets.EnumerateObject().Where(a => a.Name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)))
+                {
+                    var full = folders.Select(f => Path.GetFullPath(Path.Combine(f, libraryPath, asset.Name))).FirstOrDefault(File.Exists);
+                    if (full is null)
+                    {
+                        complete = false;
+                        continue;
+                    }
+
+                    if (!FrameworkAssemblies.Contains(Path.GetFileNameWithoutExtension(full)))
+                    {
+                        list.Add(full);
+                    }
+                }
+            }
+        }
+
+        return (compile, runtime, complete);
+    }
+}

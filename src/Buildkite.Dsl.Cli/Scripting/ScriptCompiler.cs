@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace Buildkite.Dsl.Cli.Scripting;
+
+/// <summary>The outcome of compiling a script: the compiled script, or the compiler's errors.</summary>
+/// <param name="Script">The compiled script; <see langword="null"/> when there are errors.</param>
+/// <param name="Errors">Errors as <c>file(line,col): error CSxxxx: message</c>.</param>
+internal sealed record CompileResult(CompiledScript? Script, IReadOnlyList<string> Errors);
+
+/// <summary>
+/// Compiles a script with Roslyn into an in-memory assembly. This is the only type that touches Roslyn: a
+/// run that finds its compiled script in a cache never calls it, so the compiler is never loaded.
+/// </summary>
+internal static class ScriptCompiler
+{
+    /// <summary>The namespaces every script imports, the same as dotnet-script's, so a script runs the same under both.</summary>
+    public static IReadOnlyList<string> Imports { get; } =
+    [
+        "System",
+        "System.IO",
+        "System.Collections.Generic",
+        "System.Console",
+        "System.Diagnostics",
+        "System.Dynamic",
+        "System.Linq",
+        "System.Linq.Expressions",
+        "System.Text",
+        "System.Threading.Tasks",
+    ];
+
+    /// <summary>Compiles the script at <paramref name="scriptPath"/> (absolute) with the given references.</summary>
+    /// <param name="scriptPath">The script's full path; <c>#load</c> paths are relative to the file they stand in.</param>
+    /// <param name="code">The script's text.</param>
+    /// <param name="references">
+    /// Assemblies to compile against besides the framework, Buildkite.Dsl and the globals: those of the
+    /// resolved packages and of <c>#r</c> paths.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the compilation.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static CompileResult Compile(string scriptPath, string code, IReadOnlyList<string> references, CancellationToken cancellationToken)
+    {
+        var cache = new ReferenceCache();
+        var options = ScriptOptions.Default
+            .WithFilePath(scriptPath)
+            .WithFileEncoding(Encoding.UTF8)
+            .WithReferences(FrameworkAssemblies.Paths.Append(typeof(Pipeline).Assembly.Location).Concat(references).Select(cache.Get))
+            .WithImports(Imports)
+            .WithMetadataResolver(new DirectiveResolver(cache))
+            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, Path.GetDirectoryName(scriptPath)))
+            .WithEmitDebugInformation(true)
+            .WithLanguageVersion(LanguageVersion.Latest);
+        var script = CSharpScript.Create(code, options, typeof(ScriptGlobals));
+        var compilation = script.GetCompilation();
+        compilation = compilation
+            .WithAssemblyName("buildkite-dsl-script")
+            .WithOptions(compilation.Options.WithDeterministic(true).WithConcurrentBuild(false));
+
+        using var image = new MemoryStream();
+        var result = compilation.Emit(
+            image,
+            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
+            cancellationToken: cancellationToken);
+        var errors = result.Diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .Select(d => Format(d, scriptPath))
+            .ToList();
+        if (!result.Success || errors.Count > 0)
+        {
+            return new CompileResult(null, errors.Count > 0 ? errors : [$"{DisplayPath.Of(scriptPath)}: error: the script could not be compiled."]);
+        }
+
+        var entryPoint = compilation.GetEntryPoint(cancellationToken)
+            ?? throw new InvalidOperationException("The script compilation has no entry point.");
+        return new CompileResult(new CompiledScript(image.ToArray(), entryPoint.ContainingType.MetadataName, entryPoint.MetadataName), []);
+    }
+
+    private static string Format(Diagnostic diagnostic, string scriptPath)
+    {
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        if (!diagnostic.Location.IsInSource && diagnostic.Location.Kind != LocationKind.ExternalFile)
+        {
+            return $"{DisplayPath.Of(scriptPath)}: error {diagnostic.Id}: {message}";
+        }
+
+        var span = diagnostic.Location.GetMappedLineSpan();
+        var file = string.IsNullOrEmpty(span.Path) ? scriptPath : span.Path;
+        return $"{DisplayPath.Of(file)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {diagnostic.Id}: {message}";
+    }
+
+    /// <summary>Creates each metadata reference once, so that a file referenced twice is one reference.</summary>
+    private sealed class ReferenceCache
+    {
+        private readonly ConcurrentDictionary<string, PortableExecutableReference> _references = new(StringComparer.Ordinal);
+
+        public PortableExecutableReference Get(string path) => _references.GetOrAdd(path, p => MetadataReference.CreateFromFile(p));
+    }
+
+    /// <summary>
+    /// Resolves <c>#r</c>: paths to files relative to the script that names them. A <c>nuget:</c> reference
+    /// was resolved before compiling and its assemblies are among the compilation's references already; the
+    /// compiler takes exactly one reference per directive, so it gets Buildkite.Dsl's, which is always there.
+    /// </summary>
+    private sealed class DirectiveResolver(ReferenceCache cache) : MetadataReferenceResolver
+    {
+        public override bool Equals(object? other) => ReferenceEquals(this, other);
+
+        public override int GetHashCode() => 0;
+
+        public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties)
+        {
+            if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
+            {
+                return [cache.Get(typeof(Pipeline).Assembly.Location)];
+            }
+
+            var directory = baseFilePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(baseFilePath)!;
+            var path = Path.GetFullPath(reference, directory);
+            return File.Exists(path) ? [cache.Get(path)] : [];
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Reflection;
+
+namespace Buildkite.Dsl.Cli.Scripting;
+
+/// <summary>How a script run ended: its return value, or the exception it threw.</summary>
+/// <param name="ReturnValue">The value of a top-level <c>return</c>, or <see langword="null"/>.</param>
+/// <param name="Exception">The exception that ended the script, or <see langword="null"/>.</param>
+internal sealed record ScriptOutcome(object? ReturnValue, Exception? Exception);
+
+/// <summary>
+/// Runs a compiled script: loads its image into a <see cref="ScriptLoadContext"/> and calls the factory
+/// method of its submission class, with <see cref="ScriptGlobals"/> in the first slot of the submission
+/// array. Uses no compiler types, so running a cached script never loads Roslyn.
+/// </summary>
+internal static class ScriptHost
+{
+    private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
+
+    /// <summary>
+    /// Runs the script with <see cref="Console.Out"/> going to <paramref name="output"/> and
+    /// <see cref="Console.Error"/> to <paramref name="error"/>, and puts the console back afterwards.
+    /// </summary>
+    public static async Task<ScriptOutcome> RunAsync(
+        CompiledScript script,
+        IReadOnlyDictionary<string, string> assemblies,
+        ScriptGlobals globals,
+        TextWriter output,
+        TextWriter error)
+    {
+        var context = new ScriptLoadContext(assemblies);
+        using var image = new MemoryStream(script.Image, writable: false);
+        var assembly = context.LoadFromStream(image);
+        var factory = assembly.GetType(script.EntryTypeName, throwOnError: true)!
+            .GetMethod(script.EntryMethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            ?? throw new MissingMethodException(script.EntryTypeName, script.EntryMethodName);
+
+        // The console is process-wide: one script at a time.
+        await ConsoleLock.WaitAsync().ConfigureAwait(false);
+        var (originalOutput, originalError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            // Slot 0 holds the globals; the factory fills slot 1 with the submission itself.
+            object?[] submissions = [globals, null];
+            var task = (Task<object>)factory.Invoke(null, [submissions])!;
+            return new ScriptOutcome(await task.ConfigureAwait(false), null);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            return new ScriptOutcome(null, e.InnerException);
+        }
+        catch (Exception e)
+        {
+            return new ScriptOutcome(null, e);
+        }
+        finally
+        {
+            await Console.Out.FlushAsync().ConfigureAwait(false);
+            Console.SetOut(originalOutput);
+            Console.SetError(originalError);
+            ConsoleLock.Release();
+        }
+    }
+}

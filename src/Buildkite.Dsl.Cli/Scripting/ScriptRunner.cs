@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Reflection;
+using Buildkite.Dsl.Validation;
+
+namespace Buildkite.Dsl.Cli.Scripting;
+
+/// <summary>
+/// Runs a pipeline script from start to end: reads its directives, resolves its packages, compiles it, runs
+/// it, and prints what it wrote to standard output only when it succeeded. Everything else goes to standard
+/// error, so that standard output can be piped into <c>buildkite-agent pipeline upload</c>.
+/// </summary>
+internal static class ScriptRunner
+{
+    public static async Task<int> RunAsync(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var scriptPath = Path.GetFullPath(request.ScriptPath);
+        string code;
+        ScriptDirectiveSet directives;
+        try
+        {
+            code = await File.ReadAllTextAsync(scriptPath, cancellationToken).ConfigureAwait(false);
+            directives = ScriptDirectives.Read(scriptPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: cannot read the script '{request.ScriptPath}': {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrIOError;
+        }
+
+        if (directives.Errors.Count > 0)
+        {
+            return await FailAsync(error, directives.Errors).ConfigureAwait(false);
+        }
+
+        var (references, resolveErrors, resolveExitCode) = await PackageResolver
+            .ResolveAsync(directives.Packages, Path.GetDirectoryName(scriptPath)!, error, cancellationToken)
+            .ConfigureAwait(false);
+        if (references is null)
+        {
+            await FailAsync(error, resolveErrors).ConfigureAwait(false);
+            return resolveExitCode;
+        }
+
+        var compiled = ScriptCompiler.Compile(
+            scriptPath,
+            code,
+            [.. references.CompileReferences, .. directives.Assemblies.Select(a => a.Path)],
+            cancellationToken);
+        if (compiled.Script is null)
+        {
+            return await FailAsync(error, compiled.Errors).ConfigureAwait(false);
+        }
+
+        var assemblies = new Dictionary<string, string>(references.RuntimeAssemblies, StringComparer.OrdinalIgnoreCase);
+        foreach (var assembly in directives.Assemblies)
+        {
+            assemblies.TryAdd(Path.GetFileNameWithoutExtension(assembly.Path), assembly.Path);
+        }
+
+        using var held = new StringWriter { NewLine = output.NewLine };
+        var outcome = await ScriptHost.RunAsync(compiled.Script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error)
+            .ConfigureAwait(false);
+        var failure = outcome.Exception is { } exception
+            ? Describe(exception, directives.Files)
+            : outcome.ReturnValue is int returned && returned != 0 ? $"error: the script returned exit code {returned}." : null;
+        if (failure is not null)
+        {
+            var problems = new List<string> { failure };
+            if (held.GetStringBuilder().Length > 0)
+            {
+                problems.Add("note: what the script wrote to standard output was held back, because it failed.");
+            }
+
+            return await FailAsync(error, problems).ConfigureAwait(false);
+        }
+
+        var pipeline = held.ToString();
+        if (pipeline.Length == 0)
+        {
+            await error.WriteLineAsync($"warning: {DisplayPath.Of(scriptPath)} wrote nothing to standard output; there is no pipeline to upload.").ConfigureAwait(false);
+        }
+
+        await output.WriteAsync(pipeline).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> FailAsync(TextWriter error, IEnumerable<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            await error.WriteLineAsync(problem).ConfigureAwait(false);
+        }
+
+        return ExitCodes.ProblemFound;
+    }
+
+    /// <summary>
+    /// Describes an exception from the script by its message, at the script line that threw it when there is
+    /// one; a failed pipeline check lists its diagnostics. No stack trace.
+    /// </summary>
+    internal static string Describe(Exception exception, IReadOnlyList<string> scriptFiles)
+    {
+        while (exception is TargetInvocationException { InnerException: { } inner })
+        {
+            exception = inner;
+        }
+
+        if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            exception = aggregate.InnerExceptions[0];
+        }
+
+        if (exception is PipelineException)
+        {
+            return "error: " + exception.Message;
+        }
+
+        var frame = new StackTrace(exception, fNeedFileInfo: true).GetFrames()
+            .FirstOrDefault(f => f.GetFileName() is { } file && scriptFiles.Contains(file, StringComparer.Ordinal));
+        var location = frame is null ? string.Empty : $"{DisplayPath.Of(frame.GetFileName()!)}({frame.GetFileLineNumber()}): ";
+        var message = string.IsNullOrWhiteSpace(exception.Message) ? exception.GetType().FullName : exception.Message;
+        return $"{location}error: {message}";
+    }
+}
