@@ -1,8 +1,9 @@
+using Buildkite.Dsl.Plugins;
 namespace Scion.Pipeline.Shared;
 
 /// <summary>
-/// The metahook hook sets SCION's steps share (the <c>&amp;scion-run-hooks</c> anchor of the YAML version
-/// and the hooks repeated on every bazel test step).
+/// The <c>scionproto/metahook</c> plugins SCION's steps share (the <c>&amp;scion-run-hooks</c> anchor of the
+/// YAML version and the hooks repeated on every bazel test step), as typed <see cref="MetahookPlugin"/> values.
 /// </summary>
 public static class ScionHooks
 {
@@ -13,13 +14,13 @@ public static class ScionHooks
     /// Hooks of a step that only runs <c>bazel test</c> and keeps its logs: pack <c>bazel-testlogs</c>
     /// before the artifact upload.
     /// </summary>
-    public static MetahookHooks TestLogs { get; } = new() { PreArtifact = ScionArtifacts.PackTestLogs };
+    public static MetahookPlugin TestLogs { get; } = new() { PreArtifact = ScionArtifacts.PackTestLogs };
 
     /// <summary>
     /// Hooks of a test step that may start containers: clean up before and at the end, and pack
     /// <c>bazel-testlogs</c> before the artifact upload.
     /// </summary>
-    public static MetahookHooks CleanTestLogs { get; } = new()
+    public static MetahookPlugin CleanTestLogs { get; } = new()
     {
         PreCommand = CleanupLeftovers,
         PreArtifact = ScionArtifacts.PackTestLogs,
@@ -30,7 +31,7 @@ public static class ScionHooks
     /// Hooks of a step that runs a SCION topology: clean up, stop the topology after the command, collect
     /// its logs into <see cref="ScionArtifacts.TestOutput"/>, clean up at the end.
     /// </summary>
-    public static MetahookHooks TopologyRun { get; } = new()
+    public static MetahookPlugin TopologyRun { get; } = new()
     {
         PreCommand = CleanupLeftovers,
         PostCommand = Shell.Lines(

@@ -1,3 +1,4 @@
+using Buildkite.Dsl.Plugins;
 using Buildkite.Dsl;
 using Scion.Pipeline.Shared;
 
@@ -39,7 +40,7 @@ public static class BazelSteps
         ],
         Plugins =
         [
-            Metahook.Plugin(new()
+            new MetahookPlugin
             {
                 PreArtifact = Shell.Lines(
                     $"gzip --to-stdout bazel-bin/scion.tar > scion_{Version}_amd64_linux.tar.gz",
@@ -50,7 +51,7 @@ public static class BazelSteps
                     $"- <a href=\"artifact://scion_{Version}_amd64_linux.tar.gz\">SCION binaries</a>",
                     $"- <a href=\"artifact://scion-ci_{Version}_amd64_linux.tar.gz\">SCION test tools and utilities</a>",
                     "EOF"),
-            }),
+            },
         ],
         Retry = ScionRetry.Automatic,
         TimeoutInMinutes = BuildTimeoutInMinutes,
@@ -71,7 +72,7 @@ public static class BazelSteps
         ArtifactPaths = ["installables/scion_*.tar.gz"],
         Plugins =
         [
-            Metahook.Plugin(new()
+            new MetahookPlugin
             {
                 PreArtifact = Shell.Lines(
                     "set -x",
@@ -103,7 +104,7 @@ public static class BazelSteps
                     PackageLink("rpm_i386", "i386"),
                     PackageLink("rpm_armel", "armel"),
                     "EOF"),
-            }),
+            },
         ],
         Retry = ScionRetry.Automatic,
     };
@@ -124,7 +125,7 @@ public static class BazelSteps
         If = "build.tag != null",
         Commands = [$"make dist-test-release BFLAGS=\"--file_name_version={Version}\""],
         DependsOn = [Package],
-        Plugins = [Metahook.Plugin(ScionHooks.CleanTestLogs)],
+        Plugins = [ScionHooks.CleanTestLogs],
         ArtifactPaths = ScionArtifacts.BazelTest,
         Retry = ScionRetry.Automatic,
         TimeoutInMinutes = ReleaseAcceptanceTimeoutInMinutes,
@@ -136,7 +137,7 @@ public static class BazelSteps
         Label = "Unit Tests :bazel:",
         Key = "unit_tests",
         Commands = ["bazel test --config=race --config=unit_all"],
-        Plugins = [Metahook.Plugin(ScionHooks.TestLogs)],
+        Plugins = [ScionHooks.TestLogs],
         ArtifactPaths = ScionArtifacts.BazelTest,
         Retry = ScionRetry.Automatic,
         TimeoutInMinutes = TestTimeoutInMinutes,

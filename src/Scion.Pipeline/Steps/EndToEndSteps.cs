@@ -1,3 +1,4 @@
+using Buildkite.Dsl.Plugins;
 using Buildkite.Dsl;
 using Scion.Pipeline.Shared;
 
@@ -89,7 +90,7 @@ public static class EndToEndSteps
         Label = label,
         Key = key,
         Commands = commands,
-        Plugins = [Metahook.Plugin(ScionHooks.TopologyRun)],
+        Plugins = [ScionHooks.TopologyRun],
         ArtifactPaths = ScionArtifacts.TopologyRun,
         TimeoutInMinutes = TimeoutInMinutes,
         Retry = ScionRetry.Automatic,

@@ -1,3 +1,4 @@
+using Buildkite.Dsl.Plugins;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Buildkite.Dsl;
@@ -72,7 +73,7 @@ public static partial class IntegrationTestSteps
             Key = Key(target),
             Commands = [string.Join(' ', command)],
             Parallelism = parallelism == 1 ? null : parallelism,
-            Plugins = [Metahook.Plugin(ScionHooks.CleanTestLogs)],
+            Plugins = [ScionHooks.CleanTestLogs],
             ArtifactPaths = ScionArtifacts.BazelTest,
             TimeoutInMinutes = TimeoutInMinutes,
             Retry = ScionRetry.IntegrationTest,

@@ -59,7 +59,7 @@ public class IntegrationTestStepsTests
         var step = IntegrationTestSteps.Step("//acceptance/stun:test", singleTest: null, parallelism: 1);
 
         // Then
-        step.Plugins.Should().Equal(Metahook.Plugin(ScionHooks.CleanTestLogs));
+        step.Plugins.Should().ContainSingle().Which.Should().BeSameAs(ScionHooks.CleanTestLogs);
         step.ArtifactPaths.Should().Equal(ScionArtifacts.TestLogs);
         step.TimeoutInMinutes.Should().Be(20);
         step.Retry.Should().BeSameAs(ScionRetry.IntegrationTest);
