@@ -5,9 +5,10 @@ namespace Buildkite.Dsl.Serialization;
 
 /// <summary>
 /// Prints node trees as YAML with YamlDotNet's event emitter. Strings that YAML would read as another
-/// type (<c>yes</c>, <c>0123</c>, <c>1.10</c>, <c>2024-01-02</c>, <c>null</c>) are quoted; the emitter
-/// quotes what YAML syntax requires (<c>: </c>, <c> #</c>, leading indicators); text with line breaks is a
-/// literal block where YAML allows one.
+/// type (<c>yes</c>, <c>0123</c>, <c>1.10</c>, <c>2024-01-02</c>, <c>null</c>) are double-quoted, and so is
+/// text with tabs, control characters or characters YAML treats as line breaks; the emitter quotes what YAML
+/// syntax requires (<c>: </c>, <c> #</c>, leading indicators); text with line breaks is a literal block where
+/// that reads back exactly.
 /// </summary>
 internal static class YamlPipelineWriter
 {
@@ -44,7 +45,7 @@ internal static class YamlPipelineWriter
                 emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, isImplicit: true, mappingStyle));
                 foreach (var entry in mapping.Entries)
                 {
-                    EmitString(emitter, entry.Key);
+                    EmitString(emitter, entry.Key, isKey: true);
                     Emit(emitter, entry.Value);
                 }
 
@@ -71,11 +72,60 @@ internal static class YamlPipelineWriter
         }
     }
 
-    private static void EmitString(IEmitter emitter, string text)
+    private static void EmitString(IEmitter emitter, string text, bool isKey = false)
     {
-        var style = text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
-            : ScalarResolver.NeedsQuotes(text) ? ScalarStyle.DoubleQuoted
-            : ScalarStyle.Plain;
+        var style = StyleOf(text, isKey);
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, style, isPlainImplicit: style == ScalarStyle.Plain, isQuotedImplicit: true));
+    }
+
+    /// <summary>
+    /// Chooses how a string is written so that the agent (gopkg.in/yaml.v3) reads exactly the same characters.
+    /// </summary>
+    /// <remarks>
+    /// YamlDotNet's emitter treats a tab as an ordinary character, so it would write <c>\ta</c> or <c>a\t</c>
+    /// plain, where YAML drops the tab; it writes CR, NEL (U+0085), U+2028, U+2029 and BOM raw, which YAML
+    /// turns into line breaks or rejects; and it writes a text of only line breaks as a block scalar that
+    /// reads back empty. Such text is double-quoted, where every one of them is escaped.
+    /// </remarks>
+    internal static ScalarStyle StyleOf(string text, bool isKey)
+    {
+        if (HasCharacterToEscape(text))
+        {
+            return ScalarStyle.DoubleQuoted;
+        }
+
+        if (text.Contains('\n', StringComparison.Ordinal))
+        {
+            return !isKey && CanBeLiteralBlock(text) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
+        }
+
+        return ScalarResolver.NeedsQuotes(text) || text.Contains('\t', StringComparison.Ordinal) ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain;
+    }
+
+    /// <summary>
+    /// Whether the text holds a character that must be escaped: a control character other than tab and line
+    /// feed (CR included), a character YAML reads as a line break (NEL, U+2028, U+2029), a BOM, or a noncharacter.
+    /// </summary>
+    private static bool HasCharacterToEscape(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is (< ' ' and not '\t' and not '\n') or (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a multi-line text reads back exactly from a literal block (<c>|</c>): it starts with a visible
+    /// character (no indentation indicator needed), and its last line has visible text without trailing blanks.
+    /// </summary>
+    private static bool CanBeLiteralBlock(string text)
+    {
+        var body = text.TrimEnd('\n');
+        return body.Length > 0 && text[0] is not (' ' or '\t' or '\n') && body[^1] is not (' ' or '\t');
     }
 }

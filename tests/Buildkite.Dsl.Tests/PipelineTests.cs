@@ -1,0 +1,86 @@
+using Buildkite.Dsl.Tests.Support;
+
+namespace Buildkite.Dsl.Tests;
+
+public class PipelineTests
+{
+    [Fact]
+    public void Everything_pipeline_is_written_as_yaml()
+    {
+        // Given
+        var pipeline = EverythingPipeline.Create();
+
+        // When
+        var yaml = pipeline.ToYaml();
+
+        // Then
+        Golden.Match(yaml, "Pipeline", "yml");
+    }
+
+    [Fact]
+    public void Everything_pipeline_is_written_as_json()
+    {
+        // Given
+        var pipeline = EverythingPipeline.Create();
+
+        // When
+        var json = pipeline.ToJson();
+
+        // Then
+        Golden.Match(json, "Pipeline", "json");
+    }
+
+    [Fact]
+    public void Everything_pipeline_as_yaml_is_valid_against_the_schema()
+    {
+        // Given
+        var pipeline = EverythingPipeline.Create();
+
+        // When
+        var yaml = pipeline.ToYaml();
+
+        // Then
+        PipelineSchema.ShouldAcceptYaml(yaml);
+    }
+
+    [Fact]
+    public void Everything_pipeline_as_json_is_valid_against_the_schema()
+    {
+        // Given
+        var pipeline = EverythingPipeline.Create();
+
+        // When
+        var json = pipeline.ToJson();
+
+        // Then
+        PipelineSchema.ShouldAcceptJson(json);
+    }
+
+    [Fact]
+    public void Everything_pipeline_has_the_same_values_in_yaml_and_json()
+    {
+        // Given
+        var pipeline = EverythingPipeline.Create();
+
+        // When
+        var fromYaml = IndependentYaml.ToJson(pipeline.ToYaml());
+        var fromJson = System.Text.Json.Nodes.JsonNode.Parse(pipeline.ToJson());
+
+        // Then
+        System.Text.Json.Nodes.JsonNode.DeepEquals(fromYaml, fromJson).Should().BeTrue(
+            "both writers print the same node tree:\n{0}\n{1}", fromYaml?.ToJsonString(), fromJson?.ToJsonString());
+    }
+
+    [Fact]
+    public void Everything_pipeline_has_no_diagnostics()
+    {
+        // Given
+        var pipeline = EverythingPipeline.Create();
+
+        // When
+        var diagnostics = pipeline.Validate();
+
+        // Then
+        diagnostics.Should().BeEmpty();
+    }
+}
