@@ -72,6 +72,39 @@ public class PipelineTests
     }
 
     [Fact]
+    public void Everything_pipeline_writes_every_attribute_the_schema_knows()
+    {
+        // Given: aliases the writer never uses (id, identifier, name, script, waiter) are read, not written.
+        var schema = PipelineSchema.AllPropertyNames().Except(["id", "identifier", "script", "waiter"]);
+
+        // When
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        Collect(System.Text.Json.Nodes.JsonNode.Parse(EverythingPipeline.Create().ToJson()), written);
+
+        // Then
+        schema.Except(written).Should().BeEmpty("every attribute of the schema is modelled and used in the everything pipeline");
+    }
+
+    private static void Collect(System.Text.Json.Nodes.JsonNode? node, HashSet<string> keys)
+    {
+        if (node is System.Text.Json.Nodes.JsonObject obj)
+        {
+            foreach (var (key, value) in obj)
+            {
+                keys.Add(key);
+                Collect(value, keys);
+            }
+        }
+        else if (node is System.Text.Json.Nodes.JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                Collect(item, keys);
+            }
+        }
+    }
+
+    [Fact]
     public void Everything_pipeline_has_no_diagnostics()
     {
         // Given

@@ -208,7 +208,7 @@ internal sealed class StepMapper
     private Node MapBlock(BlockStep step)
     {
         var map = new MappingNode();
-        map.Add("block", step.Block is null ? ScalarNode.Null : Text(step.Block, "block"));
+        AddText(map, "block", step.Block);
         AddText(map, "key", KeyOf(step));
         AddText(map, "prompt", step.Prompt);
         AddFields(map, step.Fields);
@@ -217,13 +217,13 @@ internal sealed class StepMapper
         AddCommon(map, step);
         AddBranches(map, step.Branches);
         AddExtra(map, step.Extra);
-        return map.Entries.Count == 1 && step.Block is null ? Plain("block") : map;
+        return step.Block is null ? Unlabelled(map, "block") : map;
     }
 
     private Node MapInput(InputStep step)
     {
         var map = new MappingNode();
-        map.Add("input", step.Input is null ? ScalarNode.Null : Text(step.Input, "input"));
+        AddText(map, "input", step.Input);
         AddText(map, "key", KeyOf(step));
         AddText(map, "prompt", step.Prompt);
         AddFields(map, step.Fields);
@@ -232,7 +232,23 @@ internal sealed class StepMapper
         AddCommon(map, step);
         AddBranches(map, step.Branches);
         AddExtra(map, step.Extra);
-        return map.Entries.Count == 1 && step.Input is null ? Plain("input") : map;
+        return step.Input is null ? Unlabelled(map, "input") : map;
+    }
+
+    /// <summary>
+    /// A block or input step without a label: the bare string (<c>- block</c>) when it has no attributes, else
+    /// the map with <c>type: block</c> first. The schema types <c>block</c> and <c>input</c> as strings, so
+    /// <c>block: ~</c> would be rejected.
+    /// </summary>
+    private static Node Unlabelled(MappingNode map, string type)
+    {
+        if (map.Entries.Count == 0)
+        {
+            return Plain(type);
+        }
+
+        map.Entries.Insert(0, new("type", Plain(type), null));
+        return map;
     }
 
     private MappingNode MapTrigger(TriggerStep step)

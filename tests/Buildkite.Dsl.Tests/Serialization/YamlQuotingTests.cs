@@ -96,6 +96,43 @@ public class YamlQuotingTests
     }
 
     [Theory]
+    [MemberData(nameof(Strings))]
+    public void String_reaches_the_agent_exactly_as_a_map_key(string name, string text)
+    {
+        // Given
+        var pipeline = new Pipeline
+        {
+            Env = new Dictionary<string, string> { [text] = "pipeline" },
+            Steps =
+            [
+                new CommandStep
+                {
+                    Command = "make",
+                    Env = new Dictionary<string, string> { [text] = "step" },
+                    Agents = new() { [text] = "agents" },
+                    Plugins = [new Plugins.UntypedPlugin("docker#v5.13.0", new System.Text.Json.Nodes.JsonObject { [text] = "plugin" })],
+                },
+            ],
+        };
+
+        // When
+        var yaml = pipeline.ToYaml();
+
+        // Then
+        var root = IndependentYaml.Parse(yaml);
+        var key = TrickyStrings.AgentText(text);
+        using var scope = new AssertionScope($"{name} in\n{yaml}\n");
+        KeysOf(IndependentYaml.Find(root, "env")).Should().Equal(key);
+        KeysOf(IndependentYaml.Find(root, "steps/0/env")).Should().Equal(key);
+        KeysOf(IndependentYaml.Find(root, "steps/0/agents")).Should().Equal(key);
+        KeysOf(IndependentYaml.Find(root, "steps/0/plugins/0/docker#v5.13.0")).Should().Equal(key);
+        Pipeline.FromYaml(yaml).ToYaml().Should().Be(yaml, "reading and writing again keeps the key");
+    }
+
+    private static List<string?> KeysOf(YamlNode map) =>
+        ((YamlMappingNode)map).Children.Keys.Select(k => ((YamlScalarNode)k).Value).ToList();
+
+    [Theory]
     [InlineData("yes")]
     [InlineData("0123")]
     [InlineData("2024-01-02")]

@@ -219,7 +219,7 @@ internal static class EverythingPipeline
                 new CommandStep { Label = "Lint", Key = "lint", Command = "make lint" },
                 new WaitStep(),
                 new BlockStep { Block = "Approve checks", Key = "approve-checks" },
-                new InputStep { Input = "Reviewer", Key = "reviewer", Fields = [new TextField { Key = "reviewer" }] },
+                new InputStep { Key = "reviewer", Fields = [new TextField { Key = "reviewer" }] },
                 new TriggerStep { Trigger = "docs", Label = "Docs" },
             ],
         };

@@ -15,6 +15,53 @@ internal static class PipelineSchema
     /// <summary>The schema file as copied into the test project.</summary>
     public static string SchemaPath => Path.Combine(AppContext.BaseDirectory, "Schema", "pipeline-schema.json");
 
+    /// <summary>The property names the schema lists for a definition (<c>commandStep</c>), or at top level for <see langword="null"/>.</summary>
+    public static IReadOnlyList<string> PropertiesOf(string? definition)
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(SchemaPath))!;
+        var node = definition is null ? schema : schema["definitions"]![definition]!;
+        return node["properties"]!.AsObject().Select(p => p.Key).ToList();
+    }
+
+    /// <summary>Every property name the schema lists anywhere.</summary>
+    public static IReadOnlySet<string> AllPropertyNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        Collect(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(SchemaPath)), names);
+        return names;
+
+        static void Collect(System.Text.Json.Nodes.JsonNode? node, HashSet<string> names)
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject obj:
+                    foreach (var (key, value) in obj)
+                    {
+                        if (key == "properties" && value is System.Text.Json.Nodes.JsonObject properties)
+                        {
+                            names.UnionWith(properties.Select(p => p.Key));
+                        }
+
+                        if (key is not ("examples" or "default" or "enum"))
+                        {
+                            Collect(value, names);
+                        }
+                    }
+
+                    break;
+                case System.Text.Json.Nodes.JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Collect(item, names);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
     /// <summary>Evaluates YAML text against the schema.</summary>
     public static EvaluationResults EvaluateYaml(string yaml)
     {
