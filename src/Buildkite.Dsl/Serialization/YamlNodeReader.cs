@@ -48,7 +48,7 @@ internal sealed class YamlNodeReader
                 Code = DiagnosticCodes.Syntax,
                 Severity = DiagnosticSeverity.Error,
                 Message = "The YAML cannot be parsed: " + CleanMessage(exception.Message),
-                Location = reader.At(exception.Start),
+                Location = reader.At(ProblemMark(exception)),
             });
             return [];
         }
@@ -64,6 +64,13 @@ internal sealed class YamlNodeReader
             return [];
         }
     }
+
+    /// <summary>
+    /// Where the problem is. YamlDotNet reports a tab that breaks indentation at the start of the scalar
+    /// before it, one or more lines earlier; the tab itself is at the end mark.
+    /// </summary>
+    private static Mark ProblemMark(YamlException exception) =>
+        exception.Message.Contains("tab character", StringComparison.Ordinal) ? exception.End : exception.Start;
 
     private static string CleanMessage(string message)
     {
