@@ -85,7 +85,8 @@ internal static class YamlPipelineWriter
     /// YamlDotNet's emitter treats a tab as an ordinary character, so it would write <c>\ta</c> or <c>a\t</c>
     /// plain, where YAML drops the tab; it writes CR, NEL (U+0085), U+2028, U+2029 and BOM raw, which YAML
     /// turns into line breaks or rejects; and it writes a text of only line breaks as a block scalar that
-    /// reads back empty. Such text is double-quoted, where every one of them is escaped.
+    /// reads back empty. Such text is double-quoted, where every one of them is escaped. So is a map key
+    /// with <c> *</c> in it: YAML allows <c>a *b: x</c>, but YamlDotNet's parser (the reader's) fails on it.
     /// </remarks>
     internal static ScalarStyle StyleOf(string text, bool isKey)
     {
@@ -99,7 +100,10 @@ internal static class YamlPipelineWriter
             return !isKey && CanBeLiteralBlock(text) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
 
-        return ScalarResolver.NeedsQuotes(text) || text.Contains('\t', StringComparison.Ordinal) ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain;
+        return ScalarResolver.NeedsQuotes(text) || text.Contains('\t', StringComparison.Ordinal)
+            || (isKey && text.Contains(" *", StringComparison.Ordinal))
+            ? ScalarStyle.DoubleQuoted
+            : ScalarStyle.Plain;
     }
 
     /// <summary>

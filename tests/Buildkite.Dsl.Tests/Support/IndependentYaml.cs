@@ -27,37 +27,33 @@ internal enum PlainKind
 /// </summary>
 internal static partial class IndependentYaml
 {
-    [GeneratedRegex(@"^[-+]?[0-9]+$")]
-    private static partial Regex CoreDecimal();
+    // yaml.v3's yamlStyleFloat, which is also the YAML 1.2 core schema's float (applied after removing '_').
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex StyleFloat();
 
-    [GeneratedRegex(@"^0o[0-7]+$")]
-    private static partial Regex CoreOctal();
-
-    [GeneratedRegex(@"^0x[0-9a-fA-F]+$")]
-    private static partial Regex CoreHex();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
-    private static partial Regex CoreFloat();
-
-    [GeneratedRegex(@"^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$")]
-    private static partial Regex CoreSpecialFloat();
-
-    // yaml.v3 (like YAML 1.1): 0b binary, leading-zero octal, underscores between digits, signed hex.
-    [GeneratedRegex(@"^[-+]?0b[01_]+$|^[-+]?0[0-7_]+$|^[-+]?(0|[1-9][0-9_]*)$|^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0o[0-7_]+$")]
+    // Go's strconv.ParseInt(s, 0, 64) syntax: 0x, 0o, 0b prefixes, a leading 0 for octal, an optional sign.
+    [GeneratedRegex(@"^[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex GoInteger();
 
-    [GeneratedRegex(@"^[-+]?([0-9][0-9_]*)?\.?[0-9_]*([eE][-+]?[0-9]+)?$")]
-    private static partial Regex GoFloat();
+    // The layouts yaml.v3 tries with Go's time.Parse: 2006-1-2T15:4:5.999999999Z07:00 (T or t), 2006-1-2 15:4:5.999999999, 2006-1-2.
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]+)?(Z|[-+][0-9]{2}:[0-9]{2})| [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]+)?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex GoTimestamp();
 
-    // YAML 1.1 timestamp (the forms yaml.v3 resolves).
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|\s+)?([0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?(\s*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?$")]
-    private static partial Regex Timestamp();
+    // YAML 1.1 (as PyYAML reads it): booleans, null, integers with '_' and base 60, floats, timestamps, merge and value keys.
+    [GeneratedRegex(
+        @"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE|~|null|Null|NULL|=|<<)$"
+        + @"|^[-+]?(0b[01_]+|0[0-7_]+|(0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)$"
+        + @"|^[-+]?([0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)([eE][-+][0-9]+)?$|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$"
+        + @"|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Yaml11NonString();
 
-    // YAML 1.1 only: booleans, sexagesimal numbers, the value and merge keys.
-    [GeneratedRegex(@"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$|^(=|<<)$")]
-    private static partial Regex Yaml11Special();
-
-    /// <summary>What a plain scalar means to the agent (YAML 1.2 core schema and yaml.v3's extensions).</summary>
+    /// <summary>
+    /// What a plain scalar means to the agent, by gopkg.in/yaml.v3's <c>resolve</c>: a table of null, boolean and
+    /// special float words; then by the first character, a digit or sign tries an integer (Go syntax, '_' removed),
+    /// a float and, for a digit, a timestamp; a '.' tries a float; anything else is a string. This covers the YAML
+    /// 1.2 core schema too.
+    /// </summary>
     public static PlainKind Resolve(string plain)
     {
         switch (plain)
@@ -66,34 +62,54 @@ internal static partial class IndependentYaml
                 return PlainKind.Null;
             case "true" or "True" or "TRUE" or "false" or "False" or "FALSE":
                 return PlainKind.Boolean;
+            case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" or "-.inf" or "-.Inf" or "-.INF" or ".nan" or ".NaN" or ".NAN":
+                return PlainKind.Float;
             default:
                 break;
         }
 
-        if (CoreDecimal().IsMatch(plain) || CoreOctal().IsMatch(plain) || CoreHex().IsMatch(plain)
-            || (GoInteger().IsMatch(plain) && plain.Any(char.IsDigit) && !plain.EndsWith('_')))
+        var first = plain[0];
+        if (first == '.')
+        {
+            return StyleFloat().IsMatch(plain) ? PlainKind.Float : PlainKind.String;
+        }
+
+        if (!char.IsAsciiDigit(first) && first is not ('+' or '-'))
+        {
+            return PlainKind.String;
+        }
+
+        var digits = plain.Replace("_", string.Empty, StringComparison.Ordinal);
+        if (GoInteger().IsMatch(digits))
         {
             return PlainKind.Integer;
         }
 
-        if (CoreFloat().IsMatch(plain) || CoreSpecialFloat().IsMatch(plain)
-            || (GoFloat().IsMatch(plain) && plain.Any(char.IsDigit) && plain.Contains('_', StringComparison.Ordinal)))
+        if (StyleFloat().IsMatch(digits))
         {
             return PlainKind.Float;
         }
 
-        return Timestamp().IsMatch(plain) ? PlainKind.Timestamp : PlainKind.String;
+        return char.IsAsciiDigit(first) && GoTimestamp().IsMatch(plain) ? PlainKind.Timestamp : PlainKind.String;
     }
 
-    /// <summary>Whether a plain scalar is a string under every YAML version a tool might read it with (1.1 and 1.2).</summary>
+    /// <summary>Whether a plain scalar is a string for the agent and for YAML 1.1 tools alike.</summary>
     public static bool IsUnambiguousString(string plain) =>
-        Resolve(plain) == PlainKind.String && !Yaml11Special().IsMatch(plain);
+        Resolve(plain) == PlainKind.String && !Yaml11NonString().IsMatch(plain);
 
     /// <summary>Parses exactly one YAML document.</summary>
     public static YamlNode Parse(string yaml)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException exception)
+        {
+            throw new Xunit.Sdk.XunitException($"The YAML does not parse: {exception.Message}\n{yaml}");
+        }
+
         stream.Documents.Should().HaveCount(1, "the text holds one YAML document");
         return stream.Documents[0].RootNode;
     }
@@ -201,7 +217,7 @@ internal static partial class IndependentYaml
     private static BigInteger ParseInteger(string text)
     {
         var negative = text.StartsWith('-');
-        var digits = text.TrimStart('-', '+');
+        var digits = text.TrimStart('-', '+').ToLowerInvariant();
         var (numberBase, body) = digits switch
         {
             _ when digits.StartsWith("0x", StringComparison.Ordinal) => (16, digits[2..]),

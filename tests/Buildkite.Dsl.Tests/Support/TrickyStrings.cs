@@ -24,7 +24,7 @@ internal static class TrickyStrings
         ("dash space", "- a"), ("lone dash", "-"), ("document start", "---"), ("document end", "..."),
         ("leading question", "?a"), ("question space", "? a"), ("leading bracket", "[a"), ("leading brace", "{a"),
         ("matrix token", "{{matrix}} build"), ("leading hash", "#a"), ("leading double quote", "\"a"), ("leading single quote", "'a"),
-        ("space hash inside", "a #b"), ("colon space inside", "a: b"), ("trailing colon", "a:"), ("comma brackets", "a, [b], {c}"),
+        ("space hash inside", "a #b"), ("space asterisk inside", "a *b"), ("space ampersand inside", "a &b"), ("colon space inside", "a: b"), ("trailing colon", "a:"), ("comma brackets", "a, [b], {c}"),
         ("tab inside", "a\tb"), ("tab hash inside", "a\t#b"), ("leading tab", "\ta"), ("trailing tab", "a\t"),
         ("leading space", " a"), ("trailing space", "a "), ("only spaces", "   "),
         ("two lines", "line 1\nline 2"), ("two lines and newline", "line 1\nline 2\n"), ("trailing spaces on lines", "line 1  \nline 2 \n"),
