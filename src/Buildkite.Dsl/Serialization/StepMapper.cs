@@ -33,8 +33,9 @@ internal sealed class StepMapper
     }
 
     /// <summary>
-    /// The key a referenced step object without a key is given: its label as lower-case words joined by
-    /// <c>_</c> (<c>"Build :bazel:"</c> → <c>build_bazel</c>), else its type; a number is added when the key is taken.
+    /// The key a referenced step object without a key is given: its label as lower-case ASCII words joined by
+    /// <c>_</c> (<c>"Build :bazel:"</c> → <c>build_bazel</c>, <c>"Zürich"</c> → <c>zurich</c>), at most 60
+    /// characters, else its type; <c>_2</c>, <c>_3</c>, … is added when the key is taken.
     /// </summary>
     private void AssignKeys(Pipeline pipeline)
     {
@@ -81,10 +82,18 @@ internal sealed class StepMapper
 
     private static string KeyStem(Step step)
     {
+        // Letters with accents keep their base letter (Zürich → zurich): decomposed, the accent is a separate mark.
+        // Text with a broken surrogate cannot be normalised; it is reported when the label is written.
         var label = StepNames.Visible(StepNames.Label(step) ?? string.Empty);
+        label = HasUnpairedSurrogate(label) ? label : label.Normalize(NormalizationForm.FormD);
         var stem = new StringBuilder();
         foreach (var c in label.ToLowerInvariant())
         {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
             if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
                 stem.Append(c);

@@ -25,6 +25,12 @@ internal static class Written
     /// <summary>The step as written (a map, or a string such as <c>wait</c>), parsed independently.</summary>
     public static YamlNode Step(Step step) => IndependentYaml.Find(IndependentYaml.Parse(Yaml(step)), "steps/0");
 
+    /// <summary>
+    /// One attribute of the written step (a <c>/</c>-separated path such as <c>retry/automatic</c>) as compact
+    /// JSON, with plain scalars resolved the way the agent reads them.
+    /// </summary>
+    public static string Json(Step step, string path) => IndependentYaml.ToJson(IndependentYaml.Find(Step(step), path))!.ToJsonString();
+
     /// <summary>The written step's keys, in order; empty for a string step.</summary>
     public static List<string> KeysOf(Step step) =>
         Step(step) is YamlMappingNode map ? map.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToList() : [];
