@@ -105,6 +105,70 @@ public class PipelineTests
     }
 
     [Fact]
+    public void Every_top_level_attribute_the_schema_knows_is_modelled()
+    {
+        // Given
+        var schema = PipelineSchema.PropertiesOf(null);
+
+        // When
+        var modelled = AttributeSamples.PropertyNames<Pipeline>().Select(AttributeSamples.SnakeCase);
+
+        // Then
+        modelled.Should().BeEquivalentTo(schema);
+    }
+
+    [Fact]
+    public void Top_level_attributes_come_before_steps_and_extra_keys_after()
+    {
+        // Given
+        var pipeline = new Pipeline
+        {
+            Extra = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["x-meta"] = "m" },
+            Steps = [Step.Wait],
+            Priority = 2,
+            Secrets = ["S"],
+            Image = "alpine",
+            Notify = [new EmailNotification { Email = "a@example.com" }],
+            Agents = new() { ["queue"] = "q" },
+            Env = new Dictionary<string, string> { ["A"] = "1" },
+        };
+
+        // When
+        var keys = ((YamlDotNet.RepresentationModel.YamlMappingNode)IndependentYaml.Parse(pipeline.ToYaml())).Children.Keys.Select(k => k.ToString());
+
+        // Then
+        keys.Should().Equal("env", "agents", "image", "priority", "secrets", "notify", "steps", "x-meta");
+    }
+
+    [Fact]
+    public void Top_level_env_keeps_its_order()
+    {
+        // Given: the agent interpolates the top-level env in order, so later entries may use earlier ones.
+        var env = new OrderedDictionary<string, string> { ["Z"] = "1", ["A"] = $"{Env.Upload("Z")}-2", ["M"] = "3" };
+        var pipeline = new Pipeline { Env = env, Steps = [Step.Wait] };
+
+        // When
+        var yaml = pipeline.ToYaml();
+
+        // Then
+        yaml.Should().Be("env:\n  Z: \"1\"\n  A: ${Z}-2\n  M: \"3\"\nsteps:\n- wait\n");
+    }
+
+    [Fact]
+    public void Pipeline_without_steps_writes_an_empty_list()
+    {
+        // Given
+        var pipeline = new Pipeline();
+
+        // When
+        var yaml = pipeline.ToYaml();
+
+        // Then
+        yaml.Should().Be("steps: []\n");
+        PipelineSchema.ShouldAcceptYaml(yaml);
+    }
+
+    [Fact]
     public void Everything_pipeline_has_no_diagnostics()
     {
         // Given

@@ -788,7 +788,16 @@ internal sealed class StepMapper
     {
         foreach (var (name, value) in extra)
         {
-            map.Entries.Add(new(EncodeKey(name, name), Json(value, name), null));
+            var key = EncodeKey(name, name);
+            if (map.ContainsKey(key))
+            {
+                Report(_step, _path, name, DiagnosticCodes.DuplicateAttribute,
+                    $"Extra holds '{StepNames.Visible(name)}', which is already written from a modelled property; the key would appear twice.",
+                    "Set the property instead, and keep Extra for attributes the library does not model.");
+                continue;
+            }
+
+            map.Entries.Add(new(key, Json(value, name), null));
         }
     }
 

@@ -118,6 +118,20 @@ public class RoundTripTests
 
     [Theory]
     [MemberData(nameof(ScionFiles))]
+    public void Scion_reference_file_is_rewritten_as_its_golden_file(string file)
+    {
+        // Given
+        var original = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "scion", file));
+
+        // When
+        var written = Pipeline.FromYaml(original, file).ToYaml();
+
+        // Then
+        Golden.Match(written, "Scion", "yml", Path.GetFileNameWithoutExtension(file));
+    }
+
+    [Theory]
+    [MemberData(nameof(ScionFiles))]
     public void Scion_reference_file_is_stable_after_one_trip(string file)
     {
         // Given

@@ -110,7 +110,7 @@ public class YamlQuotingTests
                     Command = "make",
                     Env = new Dictionary<string, string> { [text] = "step" },
                     Agents = new() { [text] = "agents" },
-                    Plugins = [new Plugins.UntypedPlugin("docker#v5.13.0", new System.Text.Json.Nodes.JsonObject { [text] = "plugin" })],
+                    Plugins = [new Dsl.Plugins.UntypedPlugin("docker#v5.13.0", new System.Text.Json.Nodes.JsonObject { [text] = "plugin" })],
                 },
             ],
         };
@@ -131,6 +131,32 @@ public class YamlQuotingTests
 
     private static List<string?> KeysOf(YamlNode map) =>
         ((YamlMappingNode)map).Children.Keys.Select(k => ((YamlScalarNode)k).Value).ToList();
+
+    [Fact]
+    public void Every_tricky_string_is_written_as_in_the_golden_file()
+    {
+        // Given
+        var pipeline = new Pipeline { Steps = TrickyStrings.All.Select(s => (Step)new CommandStep { Label = s.Name, Command = s.Text }).ToList() };
+
+        // When
+        var yaml = pipeline.ToYaml();
+
+        // Then
+        Golden.Match(yaml, "Quoting", "yml");
+    }
+
+    [Fact]
+    public void Every_tricky_string_is_written_as_in_the_golden_json_file()
+    {
+        // Given
+        var pipeline = new Pipeline { Steps = TrickyStrings.All.Select(s => (Step)new CommandStep { Label = s.Name, Command = s.Text }).ToList() };
+
+        // When
+        var json = pipeline.ToJson();
+
+        // Then
+        Golden.Match(json, "Quoting", "json");
+    }
 
     [Theory]
     [InlineData("yes")]

@@ -84,7 +84,7 @@ public class CommandStepTests
     public void Plugin_only_step_is_a_command_step()
     {
         // Given
-        var step = new CommandStep { Plugins = [new Plugins.UntypedPlugin("docker#v5.13.0", new JsonObject { ["image"] = "alpine" })] };
+        var step = new CommandStep { Plugins = [new Dsl.Plugins.UntypedPlugin("docker#v5.13.0", new JsonObject { ["image"] = "alpine" })] };
 
         // When
         var again = Pipeline.FromYaml(Written.Yaml(step));

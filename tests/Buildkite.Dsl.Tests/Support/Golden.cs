@@ -30,11 +30,17 @@ internal static class Golden
     public static string Root => Path.Combine(ProjectDirectory, "Golden");
 
     /// <summary>Compares <paramref name="actual"/> with <c>Golden/&lt;area&gt;/&lt;test&gt;.&lt;extension&gt;</c>.</summary>
-    public static void Match(string actual, string area, string extension, [CallerMemberName] string test = "")
+    public static void Match(string actual, string area, string extension, [CallerMemberName] string test = "") =>
+        Compare(
+            actual,
+            Path.Combine(Root, area, test + "." + extension),
+            ci: Environment.GetEnvironmentVariable("CI") == "true",
+            update: Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1");
+
+    /// <summary>Compares <paramref name="actual"/> with the file at <paramref name="path"/> in the given mode.</summary>
+    internal static void Compare(string actual, string path, bool ci, bool update)
     {
-        var path = Path.Combine(Root, area, test + "." + extension);
-        var ci = Environment.GetEnvironmentVariable("CI") == "true";
-        var update = !ci && Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
+        update &= !ci;
         var expected = File.Exists(path) ? File.ReadAllText(path, Utf8) : null;
         if (expected == actual)
         {

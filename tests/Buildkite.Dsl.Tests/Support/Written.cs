@@ -29,7 +29,10 @@ internal static class Written
     /// One attribute of the written step (a <c>/</c>-separated path such as <c>retry/automatic</c>) as compact
     /// JSON, with plain scalars resolved the way the agent reads them.
     /// </summary>
-    public static string Json(Step step, string path) => IndependentYaml.ToJson(IndependentYaml.Find(Step(step), path))!.ToJsonString();
+    public static string Json(Step step, string path) => IndependentYaml.ToJson(IndependentYaml.Find(Step(step), path))!.ToJsonString(Readable);
+
+    /// <summary>Compact JSON that escapes only what JSON requires, so expectations read naturally.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The written step's keys, in order; empty for a string step.</summary>
     public static List<string> KeysOf(Step step) =>
