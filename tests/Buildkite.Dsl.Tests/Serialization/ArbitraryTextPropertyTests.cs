@@ -185,6 +185,36 @@ public class ArbitraryTextPropertyTests
         }, iter: Iterations);
     }
 
+    /// <summary>A piece of model text: literal text, or an upload-time variable (with a literal default).</summary>
+    private static readonly Gen<(string Model, string Agent)> Piece = Gen.Frequency(
+        (3, EncodableText.Select(text => text.Length > 0 && text.Reverse().TakeWhile(c => c == '\\').Count() % 2 == 1 ? text + " " : text)
+            .Select(text => (text, TrickyStrings.AgentText(text)))),
+        (1, Gen.OneOf("A", "SCION_VERSION", "x1", "Ü").Select(name => ((string)Env.Upload(name), "${" + name + "}"))),
+        (1, Gen.Select(Gen.OneOf("B", "BUILDKITE_BRANCH"), Gen.String["ab$ -:"]).Select((name, word) =>
+            ((string)Env.Upload(name).OrDefault(word), "${" + name + ":-" + TrickyStrings.AgentText(word) + "}"))));
+
+    [Fact]
+    public void Text_mixing_literal_parts_and_upload_variables_reaches_the_agent_exactly()
+    {
+        Piece.Array[0, 6].Sample(pieces =>
+        {
+            // Given
+            var model = string.Concat(pieces.Select(p => p.Model));
+            var agent = string.Concat(pieces.Select(p => p.Agent));
+            var pipeline = new Pipeline { Steps = [new CommandStep { Label = model, Command = model }] };
+
+            // When
+            var yaml = pipeline.ToYaml();
+            var json = pipeline.ToJson();
+
+            // Then
+            String(IndependentYaml.Parse(yaml), "steps/0/label").Should().Be(agent, yaml);
+            JsonNode.Parse(json)!["steps"]![0]!["command"]!.GetValue<string>().Should().Be(agent, json);
+            ((CommandStep)Pipeline.FromYaml(yaml).Steps[0]).Label.Should().Be(model, "reading keeps literal text literal and variables variables");
+            Pipeline.FromYaml(yaml).ToYaml().Should().Be(yaml);
+        }, iter: Iterations);
+    }
+
     private static string? String(YamlNode root, string path)
     {
         var node = (YamlScalarNode)IndependentYaml.Find(root, path);
