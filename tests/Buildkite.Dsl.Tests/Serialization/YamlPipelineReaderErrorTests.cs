@@ -256,6 +256,37 @@ public class YamlPipelineReaderErrorTests
         error.Location.Should().Be(new SourceLocation("pipeline.yml", 2, 12));
     }
 
+    [Theory]
+    [InlineData("\\ud83d\\ude80")]
+    [InlineData("\\uD83D")]
+    [InlineData("\\/")]
+    public void Json_escape_the_agent_rejects_is_reported(string escape)
+    {
+        // Given: valid JSON (System.Text.Json writes emoji so), but yaml.v3 fails on these escapes.
+        var json = "{\"steps\": [\n  {\"label\": \"Deploy " + escape + "\", \"command\": \"make\"}]}";
+
+        // When
+        var act = () => Pipeline.FromJson(json, "pipeline.json");
+
+        // Then
+        var error = act.Should().Throw<PipelineException>().Which.Diagnostics.Should().ContainSingle().Subject;
+        error.Code.Should().Be(DiagnosticCodes.Syntax);
+        error.Location.Should().Be(new SourceLocation("pipeline.json", 2, 13));
+    }
+
+    [Fact]
+    public void Escaped_backslash_before_a_slash_is_not_an_escaped_slash()
+    {
+        // Given
+        const string json = "{\"steps\": [{\"command\": \"echo C:\\\\/tmp\"}]}";
+
+        // When
+        var pipeline = Pipeline.FromJson(json);
+
+        // Then
+        pipeline.Steps[0].Should().BeOfType<CommandStep>().Which.Command.Should().Be("echo C:\\/tmp");
+    }
+
     [Fact]
     public void Every_problem_is_reported_not_just_the_first()
     {

@@ -438,14 +438,14 @@ public class YamlPipelineReaderTests
     public void Json_input_is_read()
     {
         // Given
-        const string json = """{"env": {"A": "1"}, "steps": [{"label": "Build \ud83d\ude80", "command": "make", "timeout_in_minutes": 5}, "wait"]}""";
+        const string json = """{"env": {"A": "1"}, "steps": [{"label": "Build 🚀 \u00e9", "command": "make", "timeout_in_minutes": 5}, "wait"]}""";
 
         // When
         var pipeline = Pipeline.FromJson(json);
 
         // Then
         pipeline.Env["A"].Should().Be("1");
-        pipeline.Steps[0].Should().BeOfType<CommandStep>().Which.Label.Should().Be("Build \U0001F680");
+        pipeline.Steps[0].Should().BeOfType<CommandStep>().Which.Label.Should().Be("Build \U0001F680 é");
         pipeline.Steps[1].Should().BeOfType<WaitStep>();
     }
 
