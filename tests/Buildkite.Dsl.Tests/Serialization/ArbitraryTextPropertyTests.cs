@@ -103,7 +103,7 @@ public class ArbitraryTextPropertyTests
             }
 
             // When
-            var yaml = pipeline.ToYaml();
+            var yaml = Written.Yaml(pipeline);
 
             // Then
             var root = IndependentYaml.Parse(yaml);
@@ -129,7 +129,7 @@ public class ArbitraryTextPropertyTests
             var pipeline = PipelineWith(label, command, key, value);
 
             // When
-            var json = pipeline.ToJson();
+            var json = Written.JsonText(pipeline);
 
             // Then: the same strings whether the JSON is read as JSON or, as the agent does, as YAML.
             JsonText.HasEscapedSlash(json).Should().BeFalse(json);
@@ -153,8 +153,8 @@ public class ArbitraryTextPropertyTests
             var pipeline = PipelineWith(label, command, key, value);
 
             // When
-            var fromYaml = Pipeline.FromYaml(pipeline.ToYaml());
-            var fromJson = Pipeline.FromJson(pipeline.ToJson());
+            var fromYaml = Pipeline.FromYaml(Written.Yaml(pipeline));
+            var fromJson = Pipeline.FromJson(Written.JsonText(pipeline));
 
             // Then
             foreach (var again in new[] { fromYaml, fromJson })
@@ -175,10 +175,10 @@ public class ArbitraryTextPropertyTests
         Gen.Select(EncodableText, EncodableText).Sample((label, command) =>
         {
             // Given
-            var yaml = PipelineWith(label, command, "K", "v").ToYaml();
+            var yaml = Written.Yaml(PipelineWith(label, command, "K", "v"));
 
             // When
-            var again = Pipeline.FromYaml(yaml).ToYaml();
+            var again = Written.Yaml(Pipeline.FromYaml(yaml));
 
             // Then
             again.Should().Be(yaml);
@@ -204,14 +204,14 @@ public class ArbitraryTextPropertyTests
             var pipeline = new Pipeline { Steps = [new CommandStep { Label = model, Command = model }] };
 
             // When
-            var yaml = pipeline.ToYaml();
-            var json = pipeline.ToJson();
+            var yaml = Written.Yaml(pipeline);
+            var json = Written.JsonText(pipeline);
 
             // Then
             String(IndependentYaml.Parse(yaml), "steps/0/label").Should().Be(agent, yaml);
             JsonNode.Parse(json)!["steps"]![0]!["command"]!.GetValue<string>().Should().Be(agent, json);
             ((CommandStep)Pipeline.FromYaml(yaml).Steps[0]).Label.Should().Be(model, "reading keeps literal text literal and variables variables");
-            Pipeline.FromYaml(yaml).ToYaml().Should().Be(yaml);
+            Written.Yaml(Pipeline.FromYaml(yaml)).Should().Be(yaml);
         }, iter: Iterations);
     }
 

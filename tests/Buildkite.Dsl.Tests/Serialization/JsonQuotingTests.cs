@@ -20,7 +20,7 @@ public class JsonQuotingTests
         var pipeline = TrickyStrings.PipelineWith(text);
 
         // When
-        var json = pipeline.ToJson();
+        var json = Written.JsonText(pipeline);
 
         // Then
         var root = JsonNode.Parse(json);
@@ -39,7 +39,7 @@ public class JsonQuotingTests
         var pipeline = TrickyStrings.PipelineWith(text);
 
         // When
-        var json = pipeline.ToJson();
+        var json = Written.JsonText(pipeline);
 
         // Then
         var root = IndependentYaml.ToJson(json);
@@ -58,7 +58,7 @@ public class JsonQuotingTests
         var pipeline = TrickyStrings.PipelineWith(text + " / \U0001F680");
 
         // When
-        var json = pipeline.ToJson();
+        var json = Written.JsonText(pipeline);
 
         // Then
         using var scope = new AssertionScope(name);
@@ -72,7 +72,7 @@ public class JsonQuotingTests
     public void String_is_read_back_from_json_by_the_library_unchanged(string name, string text)
     {
         // Given
-        var json = TrickyStrings.PipelineWith(text).ToJson();
+        var json = Written.JsonText(TrickyStrings.PipelineWith(text));
 
         // When
         var again = Pipeline.FromJson(json);
@@ -92,7 +92,7 @@ public class JsonQuotingTests
         var pipeline = new Pipeline { Steps = [new CommandStep { Command = "a\u0001\u0085\u2028\u2029\uFEFF\t\r\n\"\\b" }] };
 
         // When
-        var json = pipeline.ToJson();
+        var json = Written.JsonText(pipeline);
 
         // Then
         json.Should().Contain("\"command\": \"a\\u0001\\u0085\\u2028\\u2029\\uFEFF\\t\\r\\n\\\"\\\\b\"");
@@ -105,7 +105,7 @@ public class JsonQuotingTests
         var pipeline = new Pipeline { Steps = [new CommandStep { Label = "Deploy \U0001F680", Command = "make" }] };
 
         // When
-        var json = pipeline.ToJson();
+        var json = Written.JsonText(pipeline);
 
         // Then
         json.Should().Be("{\n  \"steps\": [\n    {\n      \"label\": \"Deploy \U0001F680\",\n      \"command\": \"make\"\n    }\n  ]\n}\n");

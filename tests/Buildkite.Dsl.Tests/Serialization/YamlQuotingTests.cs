@@ -22,7 +22,7 @@ public class YamlQuotingTests
         var pipeline = TrickyStrings.PipelineWith(text);
 
         // When
-        var yaml = pipeline.ToYaml();
+        var yaml = Written.Yaml(pipeline);
 
         // Then
         var root = IndependentYaml.Parse(yaml);
@@ -43,7 +43,7 @@ public class YamlQuotingTests
         var pipeline = TrickyStrings.PipelineWith(text);
 
         // When
-        var yaml = pipeline.ToYaml();
+        var yaml = Written.Yaml(pipeline);
 
         // Then
         var root = IndependentYaml.Parse(yaml);
@@ -62,7 +62,7 @@ public class YamlQuotingTests
     public void String_is_read_back_by_the_library_unchanged(string name, string text)
     {
         // Given
-        var yaml = TrickyStrings.PipelineWith(text).ToYaml();
+        var yaml = Written.Yaml(TrickyStrings.PipelineWith(text));
 
         // When
         var again = Pipeline.FromYaml(yaml);
@@ -86,10 +86,10 @@ public class YamlQuotingTests
     public void Writing_what_was_read_gives_the_same_yaml(string name, string text)
     {
         // Given
-        var yaml = TrickyStrings.PipelineWith(text).ToYaml();
+        var yaml = Written.Yaml(TrickyStrings.PipelineWith(text));
 
         // When
-        var again = Pipeline.FromYaml(yaml).ToYaml();
+        var again = Written.Yaml(Pipeline.FromYaml(yaml));
 
         // Then
         again.Should().Be(yaml, name);
@@ -116,7 +116,7 @@ public class YamlQuotingTests
         };
 
         // When
-        var yaml = pipeline.ToYaml();
+        var yaml = Written.Yaml(pipeline);
 
         // Then
         var root = IndependentYaml.Parse(yaml);
@@ -126,7 +126,7 @@ public class YamlQuotingTests
         KeysOf(IndependentYaml.Find(root, "steps/0/env")).Should().Equal(key);
         KeysOf(IndependentYaml.Find(root, "steps/0/agents")).Should().Equal(key);
         KeysOf(IndependentYaml.Find(root, "steps/0/plugins/0/docker#v5.13.0")).Should().Equal(key);
-        Pipeline.FromYaml(yaml).ToYaml().Should().Be(yaml, "reading and writing again keeps the key");
+        Written.Yaml(Pipeline.FromYaml(yaml)).Should().Be(yaml, "reading and writing again keeps the key");
     }
 
     private static List<string?> KeysOf(YamlNode map) =>
@@ -139,7 +139,7 @@ public class YamlQuotingTests
         var pipeline = new Pipeline { Steps = TrickyStrings.All.Select(s => (Step)new CommandStep { Label = s.Name, Command = s.Text }).ToList() };
 
         // When
-        var yaml = pipeline.ToYaml();
+        var yaml = Written.Yaml(pipeline);
 
         // Then
         Golden.Match(yaml, "Quoting", "yml");
@@ -152,7 +152,7 @@ public class YamlQuotingTests
         var pipeline = new Pipeline { Steps = TrickyStrings.All.Select(s => (Step)new CommandStep { Label = s.Name, Command = s.Text }).ToList() };
 
         // When
-        var json = pipeline.ToJson();
+        var json = Written.JsonText(pipeline);
 
         // Then
         Golden.Match(json, "Quoting", "json");
@@ -170,7 +170,7 @@ public class YamlQuotingTests
         var pipeline = new Pipeline { Steps = [new CommandStep { Label = text, Command = "make" }] };
 
         // When
-        var yaml = pipeline.ToYaml();
+        var yaml = Written.Yaml(pipeline);
 
         // Then
         yaml.Should().Contain($"label: \"{text}\"\n");
@@ -183,7 +183,7 @@ public class YamlQuotingTests
         var pipeline = new Pipeline { Steps = [new CommandStep { Command = "make build\nmake test\n" }] };
 
         // When
-        var yaml = pipeline.ToYaml();
+        var yaml = Written.Yaml(pipeline);
 
         // Then
         yaml.Should().Be("steps:\n- command: |\n    make build\n    make test\n");
@@ -196,7 +196,7 @@ public class YamlQuotingTests
         var pipeline = new Pipeline { Steps = [new CommandStep { Command = "make build\nmake test" }] };
 
         // When
-        var yaml = pipeline.ToYaml();
+        var yaml = Written.Yaml(pipeline);
 
         // Then
         yaml.Should().Be("steps:\n- command: |-\n    make build\n    make test\n");
@@ -209,7 +209,7 @@ public class YamlQuotingTests
         var pipeline = new Pipeline { Steps = [new CommandStep { Command = "echo $HOME ${USER} $$" }] };
 
         // When
-        var yaml = pipeline.ToYaml();
+        var yaml = Written.Yaml(pipeline);
 
         // Then
         yaml.Should().Be("steps:\n- command: echo $$HOME $${USER} $$$$\n");
@@ -222,7 +222,7 @@ public class YamlQuotingTests
         var pipeline = new Pipeline { Steps = [new CommandStep { Command = $"echo $HOME {Env.Upload("SCION_VERSION")}" }] };
 
         // When
-        var yaml = pipeline.ToYaml();
+        var yaml = Written.Yaml(pipeline);
 
         // Then
         yaml.Should().Be("steps:\n- command: echo $$HOME ${SCION_VERSION}\n");
@@ -235,7 +235,7 @@ public class YamlQuotingTests
         var pipeline = new Pipeline { Steps = [new CommandStep { Label = "yes $x", Command = "0123 $y" }] };
 
         // When
-        var yaml = pipeline.ToYaml();
+        var yaml = Written.Yaml(pipeline);
 
         // Then
         yaml.Should().NotContain("\\$");

@@ -89,9 +89,9 @@ internal static class EverythingPipeline
                 ["shard"] = [1, 2],
                 Adjustments =
                 [
-                    new() { ["os"] = "darwin", ["arch"] = "amd64", Skip = true },
-                    new() { ["os"] = "windows", ["arch"] = "amd64", SoftFail = [1] },
-                    new() { ["os"] = "freebsd", ["arch"] = "amd64", Skip = "Not supported yet", SoftFail = true },
+                    new() { ["os"] = "darwin", ["arch"] = "amd64", ["race"] = true, ["shard"] = 1, Skip = true },
+                    new() { ["os"] = "windows", ["arch"] = "amd64", ["race"] = false, ["shard"] = 1, SoftFail = [1] },
+                    new() { ["os"] = "freebsd", ["arch"] = "amd64", ["race"] = false, ["shard"] = 2, Skip = "Not supported yet", SoftFail = true },
                 ],
             },
             Retry = new() { Automatic = new AutomaticRetryRule { ExitStatus = [-1, 255], Limit = 3 } },
@@ -104,7 +104,7 @@ internal static class EverythingPipeline
             Label = "Single dimension with adjustments",
             Command = "echo {{matrix}}",
             DependsOn = [new Dependency(unit) { AllowFailure = false }],
-            Matrix = new() { Values = ["a", "b"], Adjustments = [new() { With = ["c"] }, new() { With = ["b"], Skip = true }] },
+            Matrix = new() { Values = ["a", 2, true], Adjustments = [new() { With = ["c"] }, new() { With = [2], Skip = true }] },
             Retry = new() { Manual = new() { PermitOnPassed = false } },
             IfChanged = new() { Include = ["docs/**"] },
         };

@@ -19,6 +19,16 @@ internal static class Written
         return output.ToString();
     }
 
+    /// <summary>The JSON of the mapped pipeline, as <see cref="Pipeline.ToJson"/> writes it but without the checks.</summary>
+    public static string JsonText(Pipeline pipeline)
+    {
+        var (root, diagnostics) = StepMapper.Map(pipeline);
+        diagnostics.Should().BeEmpty("mapping the pipeline must not report problems");
+        var output = new System.Text.StringBuilder();
+        JsonPipelineWriter.Write(output, root);
+        return output.Append('\n').ToString();
+    }
+
     /// <summary>The YAML of a pipeline holding only <paramref name="step"/>.</summary>
     public static string Yaml(Step step) => Yaml(new Pipeline { Steps = [step] });
 
