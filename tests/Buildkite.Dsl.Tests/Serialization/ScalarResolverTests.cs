@@ -17,7 +17,7 @@ public class ScalarResolverTests
         { "0123", "Integer" }, { "0o17", "Integer" }, { "0x1F", "Integer" }, { "0b101", "Integer" }, { "1_000", "Integer" },
         { "-1", "Integer" }, { "+7", "Integer" },
         { "1.10", "Float" }, { "1e3", "Float" }, { ".5", "Float" }, { ".inf", "Float" }, { "-.Inf", "Float" }, { ".NaN", "Float" },
-        { "08", "Float" },
+        { "08", "Float" }, { "1e400", "String" }, { "-1e400", "String" }, { "123456789012345678901234567890", "Float" },
         { "2024-01-02", "Timestamp" }, { "2001-12-14t21:59:43.10-05:00", "Timestamp" }, { "2001-12-14 21:59:43.10", "Timestamp" },
         { "12:30", "String" }, { "1.24.0", "String" }, { "_1e3", "String" }, { "2024-01-02\u00A0", "String" },
         { "v1.0", "String" }, { "1.0-rc1", "String" }, { "nan", "String" }, { ".", "String" }, { "-", "String" },

@@ -71,7 +71,7 @@ internal static partial class IndependentYaml
         var first = plain[0];
         if (first == '.')
         {
-            return StyleFloat().IsMatch(plain) ? PlainKind.Float : PlainKind.String;
+            return IsGoFloat(plain) ? PlainKind.Float : PlainKind.String;
         }
 
         if (!char.IsAsciiDigit(first) && first is not ('+' or '-'))
@@ -80,18 +80,23 @@ internal static partial class IndependentYaml
         }
 
         var digits = plain.Replace("_", string.Empty, StringComparison.Ordinal);
-        if (GoInteger().IsMatch(digits))
+        // ParseInt, then ParseUint: a value beyond 64 bits is not an integer (it may still be a float).
+        if (GoInteger().IsMatch(digits) && ParseInteger(digits) is var value && value >= long.MinValue && value <= ulong.MaxValue)
         {
             return PlainKind.Integer;
         }
 
-        if (StyleFloat().IsMatch(digits))
+        if (IsGoFloat(digits))
         {
             return PlainKind.Float;
         }
 
         return char.IsAsciiDigit(first) && GoTimestamp().IsMatch(plain) ? PlainKind.Timestamp : PlainKind.String;
     }
+
+    /// <summary>yamlStyleFloat, and Go's ParseFloat succeeds: a value out of range (1e400) stays a string.</summary>
+    private static bool IsGoFloat(string text) =>
+        StyleFloat().IsMatch(text) && double.IsFinite(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
 
     /// <summary>Whether a plain scalar is a string for the agent and for YAML 1.1 tools alike.</summary>
     public static bool IsUnambiguousString(string plain) =>
