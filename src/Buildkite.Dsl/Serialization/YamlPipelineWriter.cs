@@ -82,11 +82,12 @@ internal static class YamlPipelineWriter
     /// Chooses how a string is written so that the agent (gopkg.in/yaml.v3) reads exactly the same characters.
     /// </summary>
     /// <remarks>
-    /// YamlDotNet's emitter treats a tab as an ordinary character, so it would write <c>\ta</c> or <c>a\t</c>
-    /// plain, where YAML drops the tab; it writes CR, NEL (U+0085), U+2028, U+2029 and BOM raw, which YAML
-    /// turns into line breaks or rejects; and it writes a text of only line breaks as a block scalar that
-    /// reads back empty. Such text is double-quoted, where every one of them is escaped. So is a map key
-    /// with <c> *</c> in it: YAML allows <c>a *b: x</c>, but YamlDotNet's parser (the reader's) fails on it.
+    /// Left to choose, YamlDotNet's emitter writes a text that starts or ends with a tab plain, where YAML drops
+    /// the tab; it puts CR, NEL (U+0085), U+2028 and U+2029 raw into block or single-quoted scalars, where YAML
+    /// reads them as line breaks; and it writes a text of only line breaks as a block scalar that reads back
+    /// empty. Such text is double-quoted: there the emitter escapes line breaks and control characters, and a
+    /// BOM, which it leaves raw, is allowed. So is a map key with <c> *</c> in it: YAML allows <c>a *b: x</c>,
+    /// but YamlDotNet's parser (the reader's) fails on it.
     /// </remarks>
     internal static ScalarStyle StyleOf(string text, bool isKey)
     {
