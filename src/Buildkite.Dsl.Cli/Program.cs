@@ -6,7 +6,7 @@ namespace Buildkite.Dsl.Cli;
 /// <summary>The entry point of <c>buildkite-dsl</c>: builds the root command from the command classes and runs it.</summary>
 internal static class Program
 {
-    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
+    public static Task<int> Main(string[] args) => RunAsync(args, StrayOutput.KeepStandardOutputForThePipeline(), Console.Error);
 
     /// <summary>Runs the command line with the given output and error writers (tests pass string writers).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using Buildkite.Dsl.Validation;
 
@@ -13,12 +14,40 @@ internal static class ScriptRunner
 {
     public static async Task<int> RunAsync(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(request.Timeout);
+        try
+        {
+            return await RunWithinAsync(request, output, error, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync(
+                $"error: {DisplayPath.Of(Path.GetFullPath(request.ScriptPath))} did not finish within {DescribeDuration(request.Timeout)} (--timeout); it was stopped and nothing was printed.")
+                .ConfigureAwait(false);
+            return ExitCodes.ProblemFound;
+        }
+    }
+
+    private static async Task<int> RunWithinAsync(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         var scriptPath = Path.GetFullPath(request.ScriptPath);
-        string code;
+        var input = InputText.Read(request.ScriptPath, "the script");
+        if (input.Text is not { } code)
+        {
+            await error.WriteLineAsync(input.Error).ConfigureAwait(false);
+            return ExitCodes.UsageOrIOError;
+        }
+
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            await error.WriteLineAsync($"error: the script '{request.ScriptPath}' is empty; there is nothing to run.").ConfigureAwait(false);
+            return ExitCodes.ProblemFound;
+        }
+
         ScriptDirectiveSet directives;
         try
         {
-            code = await File.ReadAllTextAsync(scriptPath, cancellationToken).ConfigureAwait(false);
             directives = ScriptDirectives.Read(scriptPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -58,7 +87,7 @@ internal static class ScriptRunner
         }
 
         using var held = new StringWriter { NewLine = output.NewLine };
-        var outcome = await ScriptHost.RunAsync(compiled.Script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error)
+        var outcome = await ScriptHost.RunAsync(compiled.Script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error, cancellationToken)
             .ConfigureAwait(false);
         var failure = outcome.Exception is { } exception
             ? Describe(exception, directives.Files)
@@ -84,6 +113,12 @@ internal static class ScriptRunner
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
+
+    /// <summary>A timeout as people say it: "10 minutes", "90 seconds".</summary>
+    internal static string DescribeDuration(TimeSpan timeout) =>
+        timeout.TotalSeconds % 60 == 0 && timeout.TotalMinutes >= 1
+            ? timeout.TotalMinutes == 1 ? "1 minute" : string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalMinutes:0} minutes")
+            : timeout.TotalSeconds == 1 ? "1 second" : string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalSeconds:0.###} seconds");
 
     private static async Task<int> FailAsync(TextWriter error, IEnumerable<string> problems)
     {
