@@ -51,8 +51,9 @@ internal sealed class StepMapper
     }
 
     /// <summary>
-    /// The key a referenced step object without a key is given: its label as lower-case words joined by
-    /// <c>_</c> (<c>"Build :bazel:"</c> → <c>build_bazel</c>), else its type; a number is added when the key is taken.
+    /// The key a referenced step object without a key is given: its label as lower-case ASCII words joined by
+    /// <c>_</c> (<c>"Build :bazel:"</c> → <c>build_bazel</c>, <c>"Zürich"</c> → <c>zurich</c>), at most 60
+    /// characters, else its type; <c>_2</c>, <c>_3</c>, … is added when the key is taken.
     /// </summary>
     private void AssignKeys(IReadOnlyList<Pipeline> uploads)
     {
@@ -104,10 +105,18 @@ internal sealed class StepMapper
 
     private static string KeyStem(Step step)
     {
+        // Letters with accents keep their base letter (Zürich → zurich): decomposed, the accent is a separate mark.
+        // Text with a broken surrogate cannot be normalised; it is reported when the label is written.
         var label = StepNames.Visible(StepNames.Label(step) ?? string.Empty);
+        label = HasUnpairedSurrogate(label) ? label : label.Normalize(NormalizationForm.FormD);
         var stem = new StringBuilder();
         foreach (var c in label.ToLowerInvariant())
         {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
             if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
                 stem.Append(c);
@@ -233,7 +242,7 @@ internal sealed class StepMapper
     private Node MapBlock(BlockStep step)
     {
         var map = new MappingNode();
-        map.Add("block", step.Block is null ? ScalarNode.Null : Text(step.Block, "block"));
+        AddText(map, "block", step.Block);
         AddText(map, "key", KeyOf(step));
         AddText(map, "prompt", step.Prompt);
         AddFields(map, step.Fields);
@@ -242,13 +251,13 @@ internal sealed class StepMapper
         AddCommon(map, step);
         AddBranches(map, step.Branches);
         AddExtra(map, step.Extra);
-        return map.Entries.Count == 1 && step.Block is null ? Plain("block") : map;
+        return step.Block is null ? Unlabelled(map, "block") : map;
     }
 
     private Node MapInput(InputStep step)
     {
         var map = new MappingNode();
-        map.Add("input", step.Input is null ? ScalarNode.Null : Text(step.Input, "input"));
+        AddText(map, "input", step.Input);
         AddText(map, "key", KeyOf(step));
         AddText(map, "prompt", step.Prompt);
         AddFields(map, step.Fields);
@@ -257,7 +266,23 @@ internal sealed class StepMapper
         AddCommon(map, step);
         AddBranches(map, step.Branches);
         AddExtra(map, step.Extra);
-        return map.Entries.Count == 1 && step.Input is null ? Plain("input") : map;
+        return step.Input is null ? Unlabelled(map, "input") : map;
+    }
+
+    /// <summary>
+    /// A block or input step without a label: the bare string (<c>- block</c>) when it has no attributes, else
+    /// the map with <c>type: block</c> first. The schema types <c>block</c> and <c>input</c> as strings, so
+    /// <c>block: ~</c> would be rejected.
+    /// </summary>
+    private static Node Unlabelled(MappingNode map, string type)
+    {
+        if (map.Entries.Count == 0)
+        {
+            return Plain(type);
+        }
+
+        map.Entries.Insert(0, new("type", Plain(type), null));
+        return map;
     }
 
     private MappingNode MapTrigger(TriggerStep step)
@@ -788,7 +813,16 @@ internal sealed class StepMapper
     {
         foreach (var (name, value) in extra)
         {
-            map.Entries.Add(new(EncodeKey(name, name), Json(value, name), null));
+            var key = EncodeKey(name, name);
+            if (map.ContainsKey(key))
+            {
+                Report(_step, _path, name, DiagnosticCodes.DuplicateAttribute,
+                    $"Extra holds '{StepNames.Visible(name)}', which is already written from a modelled property; the key would appear twice.",
+                    "Set the property instead, and keep Extra for attributes the library does not model.");
+                continue;
+            }
+
+            map.Entries.Add(new(key, Json(value, name), null));
         }
     }
 

@@ -5,9 +5,10 @@ namespace Buildkite.Dsl.Serialization;
 
 /// <summary>
 /// Prints node trees as YAML with YamlDotNet's event emitter. Strings that YAML would read as another
-/// type (<c>yes</c>, <c>0123</c>, <c>1.10</c>, <c>2024-01-02</c>, <c>null</c>) are quoted; the emitter
-/// quotes what YAML syntax requires (<c>: </c>, <c> #</c>, leading indicators); text with line breaks is a
-/// literal block where YAML allows one.
+/// type (<c>yes</c>, <c>0123</c>, <c>1.10</c>, <c>2024-01-02</c>, <c>null</c>) are double-quoted, and so is
+/// text with tabs, control characters or characters YAML treats as line breaks; the emitter quotes what YAML
+/// syntax requires (<c>: </c>, <c> #</c>, leading indicators); text with line breaks is a literal block where
+/// that reads back exactly.
 /// </summary>
 internal static class YamlPipelineWriter
 {
@@ -44,7 +45,7 @@ internal static class YamlPipelineWriter
                 emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, isImplicit: true, mappingStyle));
                 foreach (var entry in mapping.Entries)
                 {
-                    EmitString(emitter, entry.Key);
+                    EmitString(emitter, entry.Key, isKey: true);
                     Emit(emitter, entry.Value);
                 }
 
@@ -71,46 +72,65 @@ internal static class YamlPipelineWriter
         }
     }
 
-    private static void EmitString(IEmitter emitter, string text)
+    private static void EmitString(IEmitter emitter, string text, bool isKey = false)
     {
-        var style = text.Contains('\n', StringComparison.Ordinal)
-                ? (IsSafeLiteralBlock(text) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted)
-            : ScalarResolver.NeedsQuotes(text) || HasEdgeWhitespaceOrControl(text) ? ScalarStyle.DoubleQuoted
-            : ScalarStyle.Plain;
+        var style = StyleOf(text, isKey);
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, style, isPlainImplicit: style == ScalarStyle.Plain, isQuotedImplicit: true));
     }
 
     /// <summary>
-    /// Whether a literal block (<c>|</c>) carries the text exactly. Leading white space would need an
-    /// indentation indicator, trailing white space on a line and runs of final line breaks depend on chomping,
-    /// and control characters cannot stand in a block; YamlDotNet's emitter gets some of these wrong, so such
-    /// text is double-quoted instead.
+    /// Chooses how a string is written so that the agent (gopkg.in/yaml.v3) reads exactly the same characters.
     /// </summary>
-    private static bool IsSafeLiteralBlock(string text)
+    /// <remarks>
+    /// Left to choose, YamlDotNet's emitter writes a text that starts or ends with a tab plain, where YAML drops
+    /// the tab; it puts CR, NEL (U+0085), U+2028 and U+2029 raw into block or single-quoted scalars, where YAML
+    /// reads them as line breaks; and it writes a text of only line breaks as a block scalar that reads back
+    /// empty. Such text is double-quoted: there the emitter escapes line breaks and control characters, and a
+    /// BOM, which it leaves raw, is allowed. So is a map key with <c> *</c> in it: YAML allows <c>a *b: x</c>,
+    /// but YamlDotNet's parser (the reader's) fails on it.
+    /// </remarks>
+    internal static ScalarStyle StyleOf(string text, bool isKey)
     {
-        if (text[0] is ' ' or '\t' or '\n' || text.EndsWith("\n\n", StringComparison.Ordinal))
+        if (HasCharacterToEscape(text))
         {
-            return false;
+            return ScalarStyle.DoubleQuoted;
         }
 
-        for (var i = 0; i < text.Length; i++)
+        if (text.Contains('\n', StringComparison.Ordinal))
         {
-            var c = text[i];
-            if (c is ' ' or '\t' && (i + 1 == text.Length || text[i + 1] == '\n'))
-            {
-                return false;
-            }
-
-            if (c != '\n' && c != '\t' && char.IsControl(c))
-            {
-                return false;
-            }
+            return !isKey && CanBeLiteralBlock(text) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
 
-        return true;
+        return ScalarResolver.NeedsQuotes(text) || text.Contains('\t', StringComparison.Ordinal)
+            || (isKey && text.Contains(" *", StringComparison.Ordinal))
+            ? ScalarStyle.DoubleQuoted
+            : ScalarStyle.Plain;
     }
 
-    /// <summary>Whether a one-line string has white space at either end, a tab or a control character, which a plain scalar cannot keep.</summary>
-    private static bool HasEdgeWhitespaceOrControl(string text) =>
-        char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Any(char.IsControl);
+    /// <summary>
+    /// Whether the text holds a character that must be escaped: a control character other than tab and line
+    /// feed (CR included), a character YAML reads as a line break (NEL, U+2028, U+2029), a BOM, or a noncharacter.
+    /// </summary>
+    private static bool HasCharacterToEscape(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is (< ' ' and not '\t' and not '\n') or (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a multi-line text reads back exactly from a literal block (<c>|</c>): it starts with a visible
+    /// character (no indentation indicator needed), and its last line has visible text without trailing blanks.
+    /// </summary>
+    private static bool CanBeLiteralBlock(string text)
+    {
+        var body = text.TrimEnd('\n');
+        return body.Length > 0 && text[0] is not (' ' or '\t' or '\n') && body[^1] is not (' ' or '\t');
+    }
 }

@@ -33,6 +33,9 @@ public static class DiagnosticCodes
     /// <summary>The pipeline has no steps.</summary>
     public const string NoSteps = "BKD008";
 
+    /// <summary>An attribute in <c>Extra</c> repeats one the model already writes, so the key would appear twice.</summary>
+    public const string DuplicateAttribute = "BKD009";
+
     /// <summary>A key has more than 100 characters.</summary>
     public const string KeyTooLong = "BKD101";
 
