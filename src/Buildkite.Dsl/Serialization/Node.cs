@@ -74,6 +74,11 @@ internal sealed class MappingNode : Node
     {
     }
 
+    public MappingNode(int capacity)
+        : this(new List<MappingEntry>(capacity))
+    {
+    }
+
     public List<MappingEntry> Entries { get; }
 
     public void Add(string key, Node value) => Entries.Add(new(key, value, null));

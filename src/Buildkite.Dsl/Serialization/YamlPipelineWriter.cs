@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Buildkite.Dsl.Serialization;
@@ -50,7 +51,7 @@ internal static class YamlPipelineWriter
     /// <summary>Prints one or more documents; more than one are separated by <c>---</c>.</summary>
     public static void Write(TextWriter output, IReadOnlyList<Node> documents)
     {
-        var text = new YamlText();
+        using var text = new YamlText();
         WriteDocuments(text, documents);
         text.CopyTo(output);
     }
@@ -58,7 +59,7 @@ internal static class YamlPipelineWriter
     /// <summary>Prints one or more documents into a string.</summary>
     public static string Write(IReadOnlyList<Node> documents)
     {
-        var text = new YamlText();
+        using var text = new YamlText();
         WriteDocuments(text, documents);
         return text.ToString();
     }
@@ -529,10 +530,14 @@ internal static class YamlPipelineWriter
         text.MarkLineEnded();
     }
 
-    /// <summary>A growing character buffer that knows whether the last scalar ended its line.</summary>
-    private sealed class YamlText
+    /// <summary>
+    /// A growing character buffer that knows whether the last scalar ended its line. Its arrays come from the shared
+    /// pool: a large pipeline's YAML takes megabytes, and allocating them anew each time would fill the large
+    /// object heap and cost full garbage collections.
+    /// </summary>
+    private sealed class YamlText : IDisposable
     {
-        private char[] _chars = new char[16 * 1024];
+        private char[] _chars = ArrayPool<char>.Shared.Rent(16 * 1024);
         private int _length;
         private bool _lineEnded;
 
@@ -596,10 +601,17 @@ internal static class YamlPipelineWriter
 
         public override string ToString() => new(_chars, 0, _length);
 
+        public void Dispose()
+        {
+            ArrayPool<char>.Shared.Return(_chars);
+            _chars = [];
+        }
+
         private void Grow(int needed)
         {
-            var larger = new char[Math.Max(_chars.Length * 2, _length + needed)];
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + needed));
             _chars.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<char>.Shared.Return(_chars);
             _chars = larger;
         }
     }

@@ -54,7 +54,7 @@ internal static class DependencyRules
 
     private static CheckedStep? Resolve(ValidationContext context, CheckedStep step, Dependency dependency, int index, ref int suggestions)
     {
-        var field = string.Create(CultureInfo.InvariantCulture, $"depends_on[{index}]");
+        string Field() => string.Create(CultureInfo.InvariantCulture, $"depends_on[{index}]");
         CheckedStep? target = null;
         var key = dependency.Key;
         if (dependency.Step is { } stepObject)
@@ -74,7 +74,7 @@ internal static class DependencyRules
             if (!context.ExternalKeys.Contains(key))
             {
                 var nearest = suggestions++ < MaxSuggestions ? Suggestions.Nearest(key, context.StepsByKey.Keys) : null;
-                context.Error(step, field, DiagnosticCodes.UnknownDependency,
+                context.Error(step, Field(), DiagnosticCodes.UnknownDependency,
                     $"depends_on names the key '{StepNames.Visible(key)}', which no step of this pipeline has; Buildkite fails the build when a dependency does not exist.",
                     (nearest is null ? string.Empty : $"Did you mean '{StepNames.Visible(nearest)}'? ")
                         + "If another upload adds that step, declare its key in Pipeline.ExternalKeys.");
@@ -90,7 +90,7 @@ internal static class DependencyRules
 
         if (ReferenceEquals(target.Step, step.Step))
         {
-            context.Error(step, field, DiagnosticCodes.SelfDependency,
+            context.Error(step, Field(), DiagnosticCodes.SelfDependency,
                 "The step depends on itself, so it can never start.",
                 "Remove this entry from DependsOn.");
             return null;
@@ -98,7 +98,7 @@ internal static class DependencyRules
 
         if (target.Upload > step.Upload)
         {
-            context.Error(step, field, DiagnosticCodes.DependencyOnLaterUpload,
+            context.Error(step, Field(), DiagnosticCodes.DependencyOnLaterUpload,
                 string.Create(CultureInfo.InvariantCulture, $"depends_on names {target.Name()}, which upload {target.Upload + 1} adds; the agent sends the uploads in order, so that key does not exist yet when upload {step.Upload + 1} arrives."),
                 "Move the step it depends on into an earlier upload, or this step into a later one.");
             return null;
