@@ -76,6 +76,51 @@ public class ReaderFuzzTests
                 return text.ToString();
             });
 
+    /// <summary>Attribute names of steps, plugins, notifications, retries, fields and matrices.</summary>
+    private static readonly Gen<string> Key = Gen.OneOf(
+        "command", "commands", "label", "name", "key", "id", "depends_on", "wait", "block", "input", "trigger", "group",
+        "steps", "env", "agents", "plugins", "matrix", "setup", "adjustments", "with", "skip", "retry", "automatic", "manual",
+        "allowed", "permit_on_passed", "reason", "soft_fail", "exit_status", "limit", "signal", "signal_reason", "if",
+        "branches", "notify", "slack", "channels", "message", "email", "webhook", "pagerduty_change_event", "github_commit_status",
+        "github_check", "context", "basecamp_campfire", "fields", "text", "select", "options", "value", "hint", "required",
+        "default", "multiple", "prompt", "blocked_state", "allowed_teams", "type", "build", "async", "branch", "commit",
+        "meta_data", "parallelism", "concurrency", "concurrency_group", "concurrency_method", "timeout_in_minutes",
+        "priority", "if_changed", "include", "exclude", "cache", "paths", "size", "secrets", "signature", "algorithm",
+        "signed_fields", "artifact_paths", "image", "continue_on_failure", "allow_dependency_failure", "step",
+        "cancel_on_build_failing", "docker#v5.13.0", "docker-compose#v5.14.0", "artifacts#v1.9.4", "my/plugin#v1", "run",
+        "upload", "download", "X_TOKEN", "A", "<<");
+
+    /// <summary>Scalars of every YAML type, in the forms a pipeline might hold them.</summary>
+    private static readonly Gen<string> Value = Gen.OneOf(
+        "x", "'quoted'", "\"double\"", "\"\"", "''", "null", "~", "true", "false", "0", "1", "-1", "11", "255", "256", "3.5",
+        "1e400", ".inf", "0x10", "2024-01-02", "\"*\"", "'*'", "\"$HOME\"", "\"${X:-y}\"", "\"${X?\"", "\"\\\\$x\"",
+        "build.branch == 'main'", "\"build.x =~ /a/\"", "docker#v5.13.0", "\"a/b#c#d\"", "!build.x", "linux", "\"\\U0001F680\"",
+        "&anchor x", "*anchor", "steps", "wait", "block", "trigger", "group", "command", "script", "input",
+        "\"00000000-0000-0000-0000-000000000000\"", "\"" + new string('k', 120) + "\"");
+
+    /// <summary>A flow-style YAML value: a scalar, or a list or map of such values, nested up to four levels.</summary>
+    private static readonly Gen<string> Tree = Gen.Recursive<string>((depth, tree) => depth >= 4
+        ? Value
+        : Gen.Frequency(
+            (3, Value),
+            (2, tree.Array[0, 4].Select(items => "[" + string.Join(", ", items) + "]")),
+            (3, Gen.Select(Key, tree).Array[0, 5].Select(entries => "{" + string.Join(", ", entries.Select(e => e.Item1 + ": " + e.Item2)) + "}"))));
+
+    /// <summary>A step of each type, with random attributes of any type.</summary>
+    private static readonly Gen<string> Step = Gen.Select(
+            Gen.OneOf("command: make", "wait: ~", "block: Release", "input: Details", "trigger: deploy", "group: Checks", "type: script", "script: x"),
+            Gen.Select(Key, Tree).Array[0, 6],
+            Tree.Array[0, 3])
+        .Select((kind, attributes, nested) =>
+            "{" + string.Join(", ", new[] { kind }.Concat(attributes.Select(a => a.Item1 + ": " + a.Item2))
+                .Concat(kind.StartsWith("group", StringComparison.Ordinal) ? ["steps: [" + string.Join(", ", nested) + "]"] : [])) + "}");
+
+    /// <summary>Pipelines of such steps, with pipeline-level attributes of any type.</summary>
+    private static readonly Gen<string> PipelineShapedTree = Gen.Select(
+            Gen.Frequency((3, Step), (1, Tree)).Array[0, 5],
+            Gen.Select(Gen.OneOf("env", "agents", "notify", "image", "secrets", "priority", "steps", "x"), Tree).Array[0, 3])
+        .Select((steps, top) => string.Concat(top.Select(t => t.Item1 + ": " + t.Item2 + "\n")) + "steps: [" + string.Join(", ", steps) + "]\n");
+
     /// <summary>Reads the text; returns the exception that is not the library's own, if any.</summary>
     private static Exception? UnexpectedFailure(string text)
     {
@@ -121,6 +166,12 @@ public class ReaderFuzzTests
     public void Yaml_token_soup_is_read_or_reported_never_crash()
     {
         ShouldReadOrReport(TokenSoup);
+    }
+
+    [Fact]
+    public void Pipeline_shaped_trees_of_any_types_are_read_or_reported_never_crash()
+    {
+        ShouldReadOrReport(PipelineShapedTree);
     }
 
     [Fact]
