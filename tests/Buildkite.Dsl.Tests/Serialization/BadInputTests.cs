@@ -39,6 +39,7 @@ public class BadInputTests
         // Then
         error.Code.Should().Be(DiagnosticCodes.Syntax);
         error.Message.Should().Contain("The file is empty");
+        error.Location.Should().Be(new SourceLocation("bad.yml", 1, 1), "the report names the file");
     }
 
     [Fact]
