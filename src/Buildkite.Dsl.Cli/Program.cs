@@ -14,6 +14,7 @@ internal static class Program
         var root = new RootCommand("Buildkite pipelines as typed C#: runs pipeline scripts and prints the pipeline for buildkite-agent pipeline upload.")
         {
             RunCommand.Create(),
+            ValidateCommand.Create(),
         };
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -33,6 +33,12 @@ public static class DiagnosticCodes
     /// <summary>The pipeline has no steps.</summary>
     public const string NoSteps = "BKD008";
 
+    /// <summary>
+    /// The pipeline breaks Buildkite's official pipeline schema: an attribute the schema does not know, a value of
+    /// the wrong form. <c>buildkite-dsl validate</c> reports it; the agent itself does not check the schema.
+    /// </summary>
+    public const string SchemaViolation = "BKD009";
+
     /// <summary>A key has more than 100 characters.</summary>
     public const string KeyTooLong = "BKD101";
 
