@@ -16,6 +16,7 @@ internal static class Program
             RunCommand.Create(),
             ValidateCommand.Create(),
             DiffCommand.Create(),
+            GraphCommand.Create(),
         };
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
