@@ -61,7 +61,7 @@ internal static class DiffCommand
     private static async Task<int> RunAsync(string before, string after, string[]? env, string format, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         Dictionary<string, string>? variables = null;
-        if (env is not null)
+        if (env is { Length: > 0 })
         {
             variables = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pair in env)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Buildkite.Dsl.Serialization;
 using Buildkite.Dsl.Validation;
@@ -678,7 +679,9 @@ internal sealed class AgentPipelineReader
                 },
                 "manual" => entry.Value is MappingNode manual
                     ? Object(manual, e => e.Key is "allowed" or "permit_on_passed" ? Flag(e.Value) : Json(e.Value))
-                    : Flag(entry.Value),
+                    : Flag(entry.Value) is JsonValue allowed && allowed.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+                        ? new JsonObject { ["allowed"] = allowed } // manual: false is {allowed: false}
+                        : Json(entry.Value),
                 _ => Json(entry.Value),
             };
         }

@@ -14,7 +14,11 @@ namespace Buildkite.Dsl.Cli.Scripting;
 /// <summary>The outcome of compiling a script: the compiled script, or the compiler's errors.</summary>
 /// <param name="Script">The compiled script; <see langword="null"/> when there are errors.</param>
 /// <param name="Errors">Errors as <c>file(line,col): error CSxxxx: message</c>.</param>
-internal sealed record CompileResult(CompiledScript? Script, IReadOnlyList<string> Errors);
+internal sealed record CompileResult(CompiledScript? Script, IReadOnlyList<string> Errors)
+{
+    /// <summary>The compiler's warnings, formatted like <see cref="Errors"/> (the runner does not print them; import's tests require none).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Compiles a script with Roslyn into an in-memory assembly. This is the only type that touches Roslyn: a
@@ -69,12 +73,13 @@ internal static class ScriptCompiler
             image,
             options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
             cancellationToken: cancellationToken);
-        var errors = result.Diagnostics
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
+        List<string> Of(DiagnosticSeverity severity) => result.Diagnostics
+            .Where(d => d.Severity == severity)
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
             .Select(d => Format(d, scriptPath))
             .ToList();
+        var errors = Of(DiagnosticSeverity.Error);
         if (!result.Success || errors.Count > 0)
         {
             return new CompileResult(null, errors.Count > 0 ? errors : [$"{DisplayPath.Of(scriptPath)}: error: the script could not be compiled."]);
@@ -82,20 +87,24 @@ internal static class ScriptCompiler
 
         var entryPoint = compilation.GetEntryPoint(cancellationToken)
             ?? throw new InvalidOperationException("The script compilation has no entry point.");
-        return new CompileResult(new CompiledScript(image.ToArray(), entryPoint.ContainingType.MetadataName, entryPoint.MetadataName), []);
+        return new CompileResult(new CompiledScript(image.ToArray(), entryPoint.ContainingType.MetadataName, entryPoint.MetadataName), [])
+        {
+            Warnings = Of(DiagnosticSeverity.Warning),
+        };
     }
 
     private static string Format(Diagnostic diagnostic, string scriptPath)
     {
         var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        var severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
         if (!diagnostic.Location.IsInSource && diagnostic.Location.Kind != LocationKind.ExternalFile)
         {
-            return $"{DisplayPath.Of(scriptPath)}: error {diagnostic.Id}: {message}";
+            return $"{DisplayPath.Of(scriptPath)}: {severity} {diagnostic.Id}: {message}";
         }
 
         var span = diagnostic.Location.GetMappedLineSpan();
         var file = string.IsNullOrEmpty(span.Path) ? scriptPath : span.Path;
-        return $"{DisplayPath.Of(file)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {diagnostic.Id}: {message}";
+        return $"{DisplayPath.Of(file)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {severity} {diagnostic.Id}: {message}";
     }
 
     /// <summary>Creates each metadata reference once, so that a file referenced twice is one reference.</summary>

@@ -375,7 +375,9 @@ internal static class SchemaValidator
             }
         }
 
-        return (path.Length == 0 ? null : path.ToString(), field.Length == 0 ? null : field.ToString(), location);
+        // In the legacy form the pipeline is the list of steps itself.
+        var stepPath = path.Length == 0 ? null : path[0] == '[' ? "steps" + path : path.ToString();
+        return (stepPath, field.Length == 0 ? null : field.ToString(), location);
     }
 
     private static Node? Walk(Node root, string[] segments)
@@ -423,7 +425,10 @@ internal static class SchemaValidator
                     ? properties.Select(p => p.Key).ToList()
                     : [];
                 var suggestion = Suggestions.Nearest(name, known);
-                return ($"'{name}' is not an attribute of {owner} in the official schema.", suggestion is null ? (known.Count > 0 ? "It allows " + string.Join(", ", known) + "." : null) : $"Did you mean '{suggestion}'?");
+                var help = suggestion is not null ? $"Did you mean '{suggestion}'?"
+                    : known.Count is > 0 and <= 8 ? "It allows " + string.Join(", ", known) + "."
+                    : "Remove it, or check the spelling against Buildkite's documentation of the step.";
+                return ($"'{name}' is not an attribute of {owner} in the official schema.", help);
             }
 
             case "required":
