@@ -278,8 +278,8 @@ internal static class Literals
     {
         var visible = text.Replace("\uFDD0", string.Empty, StringComparison.Ordinal).Replace("\uFDD1", string.Empty, StringComparison.Ordinal);
 
-        // Emoji shortcodes (:docker:) and expansions (${X}) say little about the step.
-        visible = System.Text.RegularExpressions.Regex.Replace(visible, @":[a-z0-9_+\-]+:|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*", " ");
+        // Emoji shortcodes (:docker:), expansions (${X}) and matrix tokens ({{matrix.os}}) say little about the step.
+        visible = System.Text.RegularExpressions.Regex.Replace(visible, @":[a-z0-9_+\-]+:|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}", " ");
         var words = new List<string>();
         var word = new StringBuilder();
         for (var i = 0; i < visible.Length; i++)

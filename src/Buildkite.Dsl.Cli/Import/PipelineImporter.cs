@@ -217,6 +217,9 @@ internal sealed class PipelineImporter
             _ when step.Key is { } key => Literals.Identifier(key, StepNames.Type(step)),
             GroupStep group => Literals.Identifier(group.Group, "group"),
             _ when StepNames.Label(step) is { } label => Literals.Identifier(label, StepNames.Type(step)),
+            TriggerStep trigger => Literals.Identifier("trigger " + trigger.Trigger, "trigger"),
+            CommandStep { Command: { } command } => Literals.Identifier(string.Join(' ', command.Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3)), "command"),
+            CommandStep { Commands: [var first, ..] } => Literals.Identifier(string.Join(' ', first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3)), "command"),
             _ => StepNames.Type(step) + "Step",
         };
         var name = Unique(stem);
@@ -630,15 +633,15 @@ internal sealed class PipelineImporter
     private static Init Field(Field field) => field switch
     {
         TextField text => new Init("new TextField", Members(
-            ("Key", Literals.String(text.Key)),
             ("Text", text.Text is null ? null : Literals.String(text.Text)),
+            ("Key", Literals.String(text.Key)),
             ("Hint", text.Hint is null ? null : Literals.String(text.Hint)),
             ("Required", Bool(text.Required)),
             ("Format", text.Format is null ? null : Literals.String(text.Format)),
             ("Default", text.Default is null ? null : Literals.String(text.Default)))),
         SelectField select => new Init("new SelectField", Members(
-            ("Key", Literals.String(select.Key)),
             ("Select", select.Select is null ? null : Literals.String(select.Select)),
+            ("Key", Literals.String(select.Key)),
             ("Hint", select.Hint is null ? null : Literals.String(select.Hint)),
             ("Required", Bool(select.Required)),
             ("Multiple", Bool(select.Multiple)),
