@@ -255,7 +255,7 @@ internal static class DiffReport
                 a++;
                 b++;
             }
-            else if (b < after.Length && (a == before.Length || lengths[a, b + 1] >= lengths[a + 1, b]))
+            else if (b < after.Length && (a == before.Length || lengths[a, b + 1] > lengths[a + 1, b]))
             {
                 lines.Add("+ " + after[b++]);
             }

@@ -97,19 +97,22 @@ internal static class PipelineDiff
         var steps = new List<StepChange>();
         var removed = before.AllSteps().Where(s => !matchedBefore.Contains(s)).ToList();
         var nextRemoved = 0;
-        foreach (var step in after.AllSteps())
+        var afterSteps = after.AllSteps().ToList();
+        for (var position = 0; position < afterSteps.Count; position++)
         {
+            // Removed steps are listed where they stood: before the first step that came after them.
+            var following = afterSteps.Skip(position).FirstOrDefault(byAfter.ContainsKey);
+            var at = following is null ? int.MaxValue : beforeOrder[byAfter[following]];
+            while (nextRemoved < removed.Count && beforeOrder[removed[nextRemoved]] < at)
+            {
+                steps.Add(Removed(removed[nextRemoved++]));
+            }
+
+            var step = afterSteps[position];
             if (!byAfter.TryGetValue(step, out var old))
             {
                 steps.Add(Added(step));
                 continue;
-            }
-
-            // Removed steps are listed where they stood, before the first step that came after them.
-            var at = beforeOrder[old];
-            while (nextRemoved < removed.Count && beforeOrder[removed[nextRemoved]] < at)
-            {
-                steps.Add(Removed(removed[nextRemoved++]));
             }
 
             var changes = new List<AttributeChange>();
