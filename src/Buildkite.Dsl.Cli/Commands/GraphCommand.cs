@@ -25,7 +25,7 @@ internal static class GraphCommand
             "graph",
             "Prints the step graph: steps as nodes, groups as subgraphs, depends_on edges (dashed when they allow failure), " +
             "the order wait and block steps make (drawn through the wait or block step), and steps with if or branches " +
-            "marked. A step with depends_on: [] starts at once. Exit code 0, 2 when the pipeline cannot be read.")
+            "marked. A step with depends_on: [] starts at once. Exit code 0 when drawn, 1 when a script fails, 2 when the pipeline cannot be read.")
         {
             file,
             format,
