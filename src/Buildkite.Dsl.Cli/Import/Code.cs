@@ -105,7 +105,20 @@ internal sealed class Init : Code
         return Head + " { " + string.Join(", ", parts) + " }";
     }
 
-    private static bool IsCollectionExpression(Code code) => code switch
+    /// <summary>Writes a value in its multi-line form, looking through a shared value that has no variable.</summary>
+    public static void Expand(Code code, StringBuilder text, string indent)
+    {
+        if (code is Shared { Variable: null } shared)
+        {
+            Expand(shared.Value, text, indent);
+            return;
+        }
+
+        code.Write(text, indent, indent.Length);
+    }
+
+    /// <summary>Whether a value is a collection expression (<c>[…]</c>), which a long declaration starts on its own line.</summary>
+    public static bool IsCollectionExpression(Code code) => code switch
     {
         Collection { Head: null } => true,
         Shared { Variable: null } shared => IsCollectionExpression(shared.Value),
@@ -135,7 +148,7 @@ internal sealed class Init : Code
             {
                 // A long list starts on its own line: Steps =\n[\n…\n],
                 text.Append('\n').Append(inner);
-                member.Value.Write(text, inner, inner.Length);
+                Expand(member.Value, text, inner);
             }
             else
             {

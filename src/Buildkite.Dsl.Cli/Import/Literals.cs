@@ -22,6 +22,49 @@ internal static class Literals
         "with", "yield", "value", "args",
     };
 
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_uses;
+
+    [ThreadStatic]
+    private static IReadOnlyDictionary<string, string>? t_variables;
+
+    /// <summary>
+    /// Counts, until disposed, how often each upload-time variable is written (<c>Env.Upload("NAME")</c>, with any
+    /// form), so that the import can declare a variable for one it uses often.
+    /// </summary>
+    public static IDisposable CountUploads(Dictionary<string, int> uses)
+    {
+        t_uses = uses;
+        return new Reset();
+    }
+
+    /// <summary>Writes, until disposed, these upload-time variables by the C# variable that holds them (NAME → variable).</summary>
+    public static IDisposable NameUploads(IReadOnlyDictionary<string, string> variables)
+    {
+        t_variables = variables;
+        return new Reset();
+    }
+
+    /// <summary><c>Env.Upload("NAME")</c>, or the variable declared for it.</summary>
+    private static string Upload(string name)
+    {
+        if (t_uses is { } uses)
+        {
+            uses[name] = uses.GetValueOrDefault(name) + 1;
+        }
+
+        return t_variables is { } variables && variables.TryGetValue(name, out var variable) ? variable : $"Env.Upload({Quote(name)})";
+    }
+
+    private sealed class Reset : IDisposable
+    {
+        public void Dispose()
+        {
+            t_uses = null;
+            t_variables = null;
+        }
+    }
+
     /// <summary>A string expression for model text.</summary>
     public static Code String(string text)
     {
@@ -180,7 +223,7 @@ internal static class Literals
             if (rest.Length == 0)
             {
                 built = Env.Upload(name);
-                code = $"Env.Upload({Quote(name)})";
+                code = Upload(name);
             }
             else if (rest.StartsWith(":-", StringComparison.Ordinal) || rest[0] == '-')
             {
@@ -192,7 +235,7 @@ internal static class Literals
                 }
 
                 built = unset ? Env.Upload(name).OrDefaultWhenUnset(word) : Env.Upload(name).OrDefault(word);
-                code = $"Env.Upload({Quote(name)}).{(unset ? "OrDefaultWhenUnset" : "OrDefault")}({wordCode})";
+                code = $"{Upload(name)}.{(unset ? "OrDefaultWhenUnset" : "OrDefault")}({wordCode})";
             }
             else if (rest[0] == '?')
             {
@@ -212,8 +255,8 @@ internal static class Literals
                 int? length = parts.Length > 1 ? int.Parse(parts[1].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : null;
                 built = Env.Upload(name).Substring(offset, length);
                 code = length is null
-                    ? $"Env.Upload({Quote(name)}).Substring({offset.ToString(CultureInfo.InvariantCulture)})"
-                    : $"Env.Upload({Quote(name)}).Substring({offset.ToString(CultureInfo.InvariantCulture)}, {length.Value.ToString(CultureInfo.InvariantCulture)})";
+                    ? $"{Upload(name)}.Substring({offset.ToString(CultureInfo.InvariantCulture)})"
+                    : $"{Upload(name)}.Substring({offset.ToString(CultureInfo.InvariantCulture)}, {length.Value.ToString(CultureInfo.InvariantCulture)})";
             }
             else
             {

@@ -37,6 +37,7 @@ internal sealed class PipelineImporter
     private readonly Dictionary<string, Step> _keyed = new(StringComparer.Ordinal);
     private readonly List<Declaration> _declarations = [];
     private readonly List<string> _notes = [];
+    private readonly Dictionary<string, string> _uploads = new(StringComparer.Ordinal);
     private int _document;
     private bool _usesPlugins;
     private bool _usesJson;
@@ -85,8 +86,24 @@ internal sealed class PipelineImporter
             return new ImportResult(null, diagnostics);
         }
 
-        var importer = new PipelineImporter(YamlSource.Read(text, file));
-        return new ImportResult(importer.Write(pipelines, file, script ?? "pipeline.csx"), diagnostics);
+        // A first pass counts the upload-time variables; one written three times or more gets a variable of its own.
+        var source = YamlSource.Read(text, file);
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (Literals.CountUploads(uses))
+        {
+            _ = new PipelineImporter(source).Write(pipelines, file, script ?? "pipeline.csx");
+        }
+
+        var importer = new PipelineImporter(source);
+        foreach (var (name, count) in uses.Where(u => u.Value >= 3).OrderBy(u => u.Key, StringComparer.Ordinal))
+        {
+            importer._uploads[name] = importer.Unique(Literals.Identifier(name, "variable"));
+        }
+
+        using (Literals.NameUploads(importer._uploads))
+        {
+            return new ImportResult(importer.Write(pipelines, file, script ?? "pipeline.csx"), diagnostics);
+        }
     }
 
     /// <summary>The map holding a raw step's attributes: the step itself, or the inner map of a nested form (<c>- command: {…}</c>).</summary>
@@ -853,6 +870,15 @@ internal sealed class PipelineImporter
             text.Append("using Buildkite.Dsl.Plugins;\n");
         }
 
+        if (_uploads.Count > 0)
+        {
+            text.Append("\n// Upload-time values: buildkite-agent substitutes them when it uploads the pipeline.\n");
+            foreach (var (name, variable) in _uploads)
+            {
+                text.Append("var ").Append(variable).Append(" = Env.Upload(").Append(Literals.Quote(name)).Append(");\n");
+            }
+        }
+
         foreach (var declaration in Ordered())
         {
             text.Append('\n');
@@ -861,9 +887,19 @@ internal sealed class PipelineImporter
                 text.Append("// ").Append(comment).Append('\n');
             }
 
-            var prefix = (declaration.Type ?? "var") + " " + declaration.Name + " = ";
+            var prefix = (declaration.Type ?? "var") + " " + declaration.Name + " =";
             text.Append(prefix);
-            Code.Write(text, declaration.Value, string.Empty, prefix.Length);
+            if (Init.IsCollectionExpression(declaration.Value) && !(declaration.Value.Inline() is { } line && prefix.Length + 1 + line.Length <= Code.Width))
+            {
+                text.Append('\n');
+                Init.Expand(declaration.Value, text, string.Empty);
+            }
+            else
+            {
+                text.Append(' ');
+                Code.Write(text, declaration.Value, string.Empty, prefix.Length + 1);
+            }
+
             text.Append(";\n");
         }
 

@@ -14,12 +14,21 @@ public class ImportRoundTripTests
 {
     public static TheoryData<string> CorpusFiles() => Corpus.Files();
 
+    public static TheoryData<string> RealWorld() => Corpus.RealWorld();
+
     [Theory]
     [MemberData(nameof(CorpusFiles))]
-    public async Task The_imported_script_compiles_without_warnings_and_prints_the_same_pipeline(string name)
+    public Task The_imported_script_compiles_without_warnings_and_prints_the_same_pipeline(string name) =>
+        RoundTrip(name, Corpus.Read(name));
+
+    [Theory]
+    [MemberData(nameof(RealWorld))]
+    public Task Scions_own_yaml_pipelines_import_and_print_the_same_pipeline(string path) =>
+        RoundTrip(Path.GetFileName(path), File.ReadAllText(Path.Combine(Scion.Pipeline.Tests.Support.RepositoryRoot.Path, path)));
+
+    private static async Task RoundTrip(string name, string yaml)
     {
         // Given
-        var yaml = Corpus.Read(name);
         var imported = PipelineImporter.Import(yaml, name, "pipeline.csx");
         imported.Diagnostics.Where(d => d.IsError).Should().BeEmpty();
         using var folder = new ScriptFolder();

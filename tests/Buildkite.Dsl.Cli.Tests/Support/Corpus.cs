@@ -15,6 +15,18 @@ internal static class Corpus
 
     public static string Read(string name) => File.ReadAllText(Path(name));
 
+    /// <summary>SCION's pipelines as they were written in YAML (<c>tests/Scion.Pipeline.Tests/Reference</c>), by path from the repository root.</summary>
+    public static TheoryData<string> RealWorld()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in new[] { "pipeline.yml", "pipeline-doc.yml", "expected-push-main.yml" })
+        {
+            data.Add(string.Join('/', "tests", "Scion.Pipeline.Tests", "Reference", name));
+        }
+
+        return data;
+    }
+
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
