@@ -118,6 +118,14 @@ internal sealed class AgentPipelineReader
             }
         }
 
+        foreach (var name in new[] { "env", "notify" })
+        {
+            if (pipeline.Settings[name] is JsonArray { Count: 0 } or JsonObject { Count: 0 })
+            {
+                pipeline.Settings.Remove(name);
+            }
+        }
+
         SortKeys(pipeline.Settings);
         for (var i = 0; i < (steps?.Items.Count ?? 0); i++)
         {
@@ -376,6 +384,15 @@ internal sealed class AgentPipelineReader
                 default:
                     attributes[Text(entry.Key)] = Json(value);
                     break;
+            }
+        }
+
+        // An empty list or map of these says nothing: the same as leaving the attribute out.
+        foreach (var name in new[] { "plugins", "env", "artifact_paths", "notify", "fields", "allowed_teams" })
+        {
+            if (attributes[name] is JsonArray { Count: 0 } or JsonObject { Count: 0 })
+            {
+                attributes.Remove(name);
             }
         }
 
