@@ -6,7 +6,11 @@ namespace Buildkite.Dsl.Cli;
 /// <summary>The entry point of <c>buildkite-dsl</c>: builds the root command from the command classes and runs it.</summary>
 internal static class Program
 {
-    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
+    public static Task<int> Main(string[] args)
+    {
+        Scripting.RunnerTrace.Write(Console.Error, "main");
+        return RunAsync(args, Console.Out, Console.Error);
+    }
 
     /// <summary>Runs the command line with the given output and error writers (tests pass string writers).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -18,6 +22,7 @@ internal static class Program
             ImportCommand.Create(),
             DiffCommand.Create(),
             GraphCommand.Create(),
+            CacheCommand.Create(),
         };
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

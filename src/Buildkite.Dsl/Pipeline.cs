@@ -101,9 +101,7 @@ public sealed record Pipeline
     public string ToYaml()
     {
         var root = PrepareOrThrow();
-        var output = new StringWriter { NewLine = "\n" };
-        YamlPipelineWriter.Write(output, [root]);
-        return output.ToString();
+        return YamlPipelineWriter.Write([root]);
     }
 
     /// <summary>

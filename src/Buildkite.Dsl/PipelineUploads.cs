@@ -123,9 +123,7 @@ public sealed record PipelineUploads
             throw new PipelineException(diagnostics);
         }
 
-        var output = new StringWriter { NewLine = "\n" };
-        YamlPipelineWriter.Write(output, roots);
-        return output.ToString();
+        return YamlPipelineWriter.Write(roots);
     }
 
     private static long JobsOf(Step step) => step is GroupStep group

@@ -1,3 +1,5 @@
+using Buildkite.Dsl.Tests.Support;
+
 namespace Buildkite.Dsl.Tests;
 
 public class ContractTests
@@ -27,8 +29,10 @@ public class ContractTests
         Pipeline again = Pipeline.FromYaml(yaml);
 
         // Then
-        System.Console.WriteLine(yaml);
-        System.Console.WriteLine(json);
+        Golden.Match(yaml, "Contract", "yml");
+        PipelineSchema.ShouldAcceptYaml(yaml);
+        PipelineSchema.ShouldAcceptJson(json);
         again.ToYaml().Should().Be(yaml);
+        again.ToJson().Should().Be(json);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -35,15 +36,23 @@ internal static class PackageResolver
 
     private static readonly string[] NuGetConfigNames = ["nuget.config", "NuGet.config", "NuGet.Config"];
 
-    /// <summary>The version of a package as NuGet writes it, from an assembly's informational version.</summary>
+    /// <summary>The version of a package as NuGet writes it, from an assembly file's informational version.</summary>
     public static string? PackageVersionOf(string assemblyPath)
     {
         var version = FileVersionInfo.GetVersionInfo(assemblyPath).ProductVersion;
         return version?.Split('+')[0];
     }
 
+    /// <summary>
+    /// The version of a package as NuGet writes it, from a loaded assembly's informational version. Reading the
+    /// attribute of a loaded assembly is much cheaper than <see cref="FileVersionInfo"/>, which matters on the
+    /// path of a cached run.
+    /// </summary>
+    public static string? PackageVersionOf(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+
     /// <summary>The version of Buildkite.Dsl the runner ships.</summary>
-    public static string DslVersion { get; } = PackageVersionOf(typeof(Pipeline).Assembly.Location) ?? "unknown";
+    public static string DslVersion => PackageVersionOf(typeof(Pipeline).Assembly) ?? "unknown";
 
     public static async Task<(ResolvedReferences? References, IReadOnlyList<string> Errors, int ExitCode)> ResolveAsync(
         IReadOnlyList<PackageDirective> packages,
@@ -69,7 +78,7 @@ internal static class PackageResolver
 
             var bundled = Path.Combine(AppContext.BaseDirectory, package.Id + ".dll");
             if (BundledPackageIds.Contains(package.Id, StringComparer.OrdinalIgnoreCase)
-                && File.Exists(bundled) && string.Equals(PackageVersionOf(bundled), package.Version, StringComparison.OrdinalIgnoreCase))
+                && File.Exists(bundled) && string.Equals(BundledVersionOf(package.Id), package.Version, StringComparison.OrdinalIgnoreCase))
             {
                 compile.Add(bundled);
                 continue;
@@ -97,6 +106,22 @@ internal static class PackageResolver
         return (new ResolvedReferences(compile, runtime), [], ExitCodes.Success);
     }
 
+    /// <summary>
+    /// The version of a bundled package: its assembly is one of the runner's own dependencies, so it is loaded by
+    /// name into the runner's context (where the script finds it later anyway) and its attribute read.
+    /// </summary>
+    private static string? BundledVersionOf(string id)
+    {
+        try
+        {
+            return PackageVersionOf(AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(id)));
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            return null;
+        }
+    }
+
     private static async Task<(IReadOnlyList<string> Compile, IReadOnlyList<string> Runtime, string? Error, int ExitCode)> RestoreAsync(
         IReadOnlyList<PackageDirective> packages,
         string scriptDirectory,
@@ -107,8 +132,8 @@ internal static class PackageResolver
         var configPath = FindNuGetConfig(scriptDirectory);
         var config = configPath is null ? null : RewriteNuGetConfig(configPath);
         var projectText = ProjectText(framework, packages);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(projectText + "\n" + config)))[..16];
-        var directory = Path.Combine(CacheRoot(), "restore", key);
+        var key = ContentHash.Of(Encoding.UTF8.GetBytes(projectText + "\n" + config))[..16];
+        var directory = Path.Combine(CacheLocation.Root(), CacheLocation.RestoreFolder, key);
         var assetsPath = Path.Combine(directory, "obj", "project.assets.json");
         var described = string.Join(", ", packages.Select(p => $"{p.Id} {p.Version}"));
 
@@ -206,21 +231,6 @@ internal static class PackageResolver
         }
 
         return document.ToString();
-    }
-
-    /// <summary>
-    /// The folder where the runner keeps restore results: <c>BUILDKITE_DSL_CACHE</c> when set, else
-    /// <c>buildkite-dsl</c> in the user's local application data (<c>~/.local/share</c> on Linux).
-    /// </summary>
-    public static string CacheRoot()
-    {
-        if (Environment.GetEnvironmentVariable("BUILDKITE_DSL_CACHE") is { Length: > 0 } configured)
-        {
-            return Path.GetFullPath(configured);
-        }
-
-        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
-        return Path.Combine(string.IsNullOrEmpty(local) ? Path.GetTempPath() : local, "buildkite-dsl");
     }
 
     private static (IReadOnlyList<string> Compile, IReadOnlyList<string> Runtime, bool Complete) ReadAssets(string assetsPath, string framework)

@@ -18,6 +18,13 @@ internal sealed record CompileResult(CompiledScript? Script, IReadOnlyList<strin
 {
     /// <summary>The compiler's warnings, formatted like <see cref="Errors"/> (the runner does not print them; import's tests require none).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// Source files the compiler read from disk because they were not among the given sources (a <c>#load</c> the
+    /// directive reader did not see). A compiled script that depends on them must not be cached under a key that
+    /// does not cover them.
+    /// </summary>
+    public IReadOnlyList<string> OtherSources { get; init; } = [];
 }
 
 /// <summary>
@@ -44,22 +51,32 @@ internal static class ScriptCompiler
     /// <summary>Compiles the script at <paramref name="scriptPath"/> (absolute) with the given references.</summary>
     /// <param name="scriptPath">The script's full path; <c>#load</c> paths are relative to the file they stand in.</param>
     /// <param name="code">The script's text.</param>
+    /// <param name="sources">
+    /// The bytes of the files the script loads, by full path, as the directive reader read them: the compiler
+    /// reads these instead of the disk, so that what is compiled is what the cache key was made of.
+    /// </param>
     /// <param name="references">
     /// Assemblies to compile against besides the framework, Buildkite.Dsl and the globals: those of the
     /// resolved packages and of <c>#r</c> paths.
     /// </param>
     /// <param name="cancellationToken">Cancels the compilation.</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static CompileResult Compile(string scriptPath, string code, IReadOnlyList<string> references, CancellationToken cancellationToken)
+    public static CompileResult Compile(
+        string scriptPath,
+        string code,
+        IReadOnlyDictionary<string, byte[]> sources,
+        IReadOnlyList<string> references,
+        CancellationToken cancellationToken)
     {
         var cache = new ReferenceCache();
+        var sourceResolver = new SnapshotSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, Path.GetDirectoryName(scriptPath)), sources);
         var options = ScriptOptions.Default
             .WithFilePath(scriptPath)
             .WithFileEncoding(Encoding.UTF8)
             .WithReferences(FrameworkAssemblies.Paths.Append(typeof(Pipeline).Assembly.Location).Concat(references).Select(cache.Get))
             .WithImports(Imports)
             .WithMetadataResolver(new DirectiveResolver(cache))
-            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, Path.GetDirectoryName(scriptPath)))
+            .WithSourceResolver(sourceResolver)
             .WithEmitDebugInformation(true)
             .WithLanguageVersion(LanguageVersion.Latest);
         var script = CSharpScript.Create(code, options, typeof(ScriptGlobals));
@@ -90,6 +107,7 @@ internal static class ScriptCompiler
         return new CompileResult(new CompiledScript(image.ToArray(), entryPoint.ContainingType.MetadataName, entryPoint.MetadataName), [])
         {
             Warnings = Of(DiagnosticSeverity.Warning),
+            OtherSources = sourceResolver.OtherSources,
         };
     }
 
@@ -113,6 +131,36 @@ internal static class ScriptCompiler
         private readonly ConcurrentDictionary<string, PortableExecutableReference> _references = new(StringComparer.Ordinal);
 
         public PortableExecutableReference Get(string path) => _references.GetOrAdd(path, p => MetadataReference.CreateFromFile(p));
+    }
+
+    /// <summary>
+    /// Resolves <c>#load</c> like <see cref="SourceFileResolver"/>, but serves the bytes the directive reader read
+    /// (and the cache key was made of) instead of reading the disk again; notes any other file it has to read.
+    /// </summary>
+    private sealed class SnapshotSourceResolver(SourceFileResolver files, IReadOnlyDictionary<string, byte[]> sources) : SourceReferenceResolver
+    {
+        private readonly ConcurrentQueue<string> _otherSources = new();
+
+        public IReadOnlyList<string> OtherSources => [.. _otherSources];
+
+        public override bool Equals(object? other) => ReferenceEquals(this, other);
+
+        public override int GetHashCode() => 0;
+
+        public override string? NormalizePath(string path, string? baseFilePath) => files.NormalizePath(path, baseFilePath);
+
+        public override string? ResolveReference(string path, string? baseFilePath) => files.ResolveReference(path, baseFilePath);
+
+        public override Stream OpenRead(string resolvedPath)
+        {
+            if (sources.TryGetValue(Path.GetFullPath(resolvedPath), out var bytes))
+            {
+                return new MemoryStream(bytes, writable: false);
+            }
+
+            _otherSources.Enqueue(resolvedPath);
+            return files.OpenRead(resolvedPath);
+        }
     }
 
     /// <summary>

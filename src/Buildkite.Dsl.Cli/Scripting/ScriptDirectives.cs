@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Buildkite.Dsl.Cli.Scripting;
 
 /// <summary>A <c>#r "nuget: Id, Version"</c> directive.</summary>
@@ -7,11 +9,22 @@ internal sealed record PackageDirective(string Id, string Version, SourcePositio
 internal sealed record AssemblyDirective(string Path, SourcePosition Position);
 
 /// <summary>The directives of a script and of every file it loads, and the problems found reading them.</summary>
+/// <param name="Files">The script and the files it loads, in the order read, as full paths.</param>
+/// <param name="Packages">The <c>#r "nuget: …"</c> directives.</param>
+/// <param name="Assemblies">The <c>#r "path.dll"</c> directives.</param>
+/// <param name="Errors">Problems with the directives.</param>
 internal sealed record ScriptDirectiveSet(
     IReadOnlyList<string> Files,
     IReadOnlyList<PackageDirective> Packages,
     IReadOnlyList<AssemblyDirective> Assemblies,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>
+    /// The bytes of each file of <see cref="Files"/> as read: the compiler compiles exactly these, and the cache of
+    /// compiled scripts keys on them, so a file changed in between cannot make a cache entry stale.
+    /// </summary>
+    public IReadOnlyDictionary<string, byte[]> Sources { get; init; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+}
 
 /// <summary>
 /// Reads the <c>#r</c> and <c>#load</c> directives at the top of a script and, recursively, of the files it
@@ -34,15 +47,16 @@ internal static class ScriptDirectives
         var packages = new List<PackageDirective>();
         var assemblies = new List<AssemblyDirective>();
         var errors = new List<string>();
+        var sources = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var pending = new Queue<string>([scriptPath]);
         var seen = new HashSet<string>(StringComparer.Ordinal) { scriptPath };
         var first = true;
         while (pending.TryDequeue(out var file))
         {
-            string text;
+            byte[] bytes;
             try
             {
-                text = File.ReadAllText(file);
+                bytes = File.ReadAllBytes(file);
             }
             catch (Exception e) when (!first && e is IOException or UnauthorizedAccessException)
             {
@@ -51,7 +65,8 @@ internal static class ScriptDirectives
 
             first = false;
             files.Add(file);
-            foreach (var (kind, value, position) in Scan(file, text))
+            sources[file] = bytes;
+            foreach (var (kind, value, position) in Scan(file, Decode(bytes)))
             {
                 if (kind == "load")
                 {
@@ -85,7 +100,14 @@ internal static class ScriptDirectives
             }
         }
 
-        return new ScriptDirectiveSet(files, packages, assemblies, errors);
+        return new ScriptDirectiveSet(files, packages, assemblies, errors) { Sources = sources };
+    }
+
+    /// <summary>Decodes a script file as <see cref="File.ReadAllText(string)"/> does: UTF-8 unless a byte order mark says otherwise.</summary>
+    public static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Returns <c>#r</c> and <c>#load</c> directives before the first line of code.</summary>

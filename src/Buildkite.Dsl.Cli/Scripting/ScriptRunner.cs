@@ -13,12 +13,23 @@ internal static class ScriptRunner
 {
     public static async Task<int> RunAsync(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunCoreAsync(request, output, error, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            RunnerTrace.WriteLoadedAssemblies(error);
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        RunnerTrace.Write(error, "run");
         var scriptPath = Path.GetFullPath(request.ScriptPath);
-        string code;
         ScriptDirectiveSet directives;
         try
         {
-            code = await File.ReadAllTextAsync(scriptPath, cancellationToken).ConfigureAwait(false);
             directives = ScriptDirectives.Read(scriptPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -41,14 +52,12 @@ internal static class ScriptRunner
             return resolveExitCode;
         }
 
-        var compiled = ScriptCompiler.Compile(
-            scriptPath,
-            code,
-            [.. references.CompileReferences, .. directives.Assemblies.Select(a => a.Path)],
-            cancellationToken);
-        if (compiled.Script is null)
+        RunnerTrace.Write(error, "packages resolved");
+        IReadOnlyList<string> compileReferences = [.. references.CompileReferences, .. directives.Assemblies.Select(a => a.Path)];
+        var (script, compileErrors) = LoadOrCompile(scriptPath, directives, compileReferences, error, cancellationToken);
+        if (script is null)
         {
-            return await FailAsync(error, compiled.Errors).ConfigureAwait(false);
+            return await FailAsync(error, compileErrors).ConfigureAwait(false);
         }
 
         var assemblies = new Dictionary<string, string>(references.RuntimeAssemblies, StringComparer.OrdinalIgnoreCase);
@@ -57,8 +66,9 @@ internal static class ScriptRunner
             assemblies.TryAdd(Path.GetFileNameWithoutExtension(assembly.Path), assembly.Path);
         }
 
+        RunnerTrace.Write(error, "running the script");
         using var held = new StringWriter { NewLine = output.NewLine };
-        var outcome = await ScriptHost.RunAsync(compiled.Script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error)
+        var outcome = await ScriptHost.RunAsync(script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error)
             .ConfigureAwait(false);
         var failure = outcome.Exception is { } exception
             ? Describe(exception, directives.Files)
@@ -74,6 +84,7 @@ internal static class ScriptRunner
             return await FailAsync(error, problems).ConfigureAwait(false);
         }
 
+        RunnerTrace.Write(error, "the script ended");
         var pipeline = held.ToString();
         if (pipeline.Length == 0)
         {
@@ -83,6 +94,57 @@ internal static class ScriptRunner
         await output.WriteAsync(pipeline).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Takes the compiled script from the cache when an entry for its key is there and whole; else compiles it and
+    /// stores it. The compiler (Roslyn) is loaded only on the second path.
+    /// </summary>
+    private static (CompiledScript? Script, IReadOnlyList<string> Errors) LoadOrCompile(
+        string scriptPath,
+        ScriptDirectiveSet directives,
+        IReadOnlyList<string> compileReferences,
+        TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        var cache = ScriptCache.ForCurrentUser();
+        var key = ScriptCacheKey.Create(directives, compileReferences, RunnerIdentity.Current);
+        if (key is not null)
+        {
+            switch (cache.TryRead(key, out var cached))
+            {
+                case CacheLookup.Hit:
+                    RunnerTrace.Write(error, $"compiled script from the cache: {cache.PathOf(key)}");
+                    return (cached, []);
+                case CacheLookup.Damaged:
+                    error.WriteLine($"warning: the cached compiled script {cache.PathOf(key)} is damaged; compiling the script again.");
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        RunnerTrace.Write(error, key is null ? "compiling (an input cannot be read, so there is no cache key)" : "compiling (not in the cache)");
+        var compiled = ScriptCompiler.Compile(scriptPath, ScriptDirectives.Decode(directives.Sources[scriptPath]), directives.Sources, compileReferences, cancellationToken);
+        if (compiled.Script is null)
+        {
+            return (null, compiled.Errors);
+        }
+
+        if (key is not null && compiled.OtherSources.Count == 0)
+        {
+            try
+            {
+                cache.Write(key, scriptPath, compiled.Script);
+                RunnerTrace.Write(error, $"stored in the cache: {cache.PathOf(key)}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"warning: cannot store the compiled script in the cache folder {cache.Folder}: {e.Message}");
+            }
+        }
+
+        return (compiled.Script, []);
     }
 
     private static async Task<int> FailAsync(TextWriter error, IEnumerable<string> problems)

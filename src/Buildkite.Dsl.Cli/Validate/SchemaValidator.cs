@@ -343,7 +343,7 @@ internal static class SchemaValidator
             {
                 case MappingNode map:
                     var entry = map.Entries.FirstOrDefault(e => e.Key == segment);
-                    if (entry.Value is null)
+                    if (entry is null)
                     {
                         // A pointer into the replaced step list, or past the value: stop at the last known place.
                         current = null;

@@ -62,7 +62,12 @@ internal sealed class SequenceNode : Node
 }
 
 /// <summary>One entry of a <see cref="MappingNode"/>.</summary>
-internal readonly record struct MappingEntry(string Key, Node Value, SourceLocation? KeyLocation);
+/// <remarks>
+/// A class, not a struct: lists and enumerators of a struct of this assembly are compiled by the JIT at start-up
+/// (ReadyToRun code of the framework's generics is shared only for reference types), which costs a run of the
+/// pipeline generator several milliseconds.
+/// </remarks>
+internal sealed record MappingEntry(string Key, Node Value, SourceLocation? KeyLocation);
 
 /// <summary>A map with string keys, in order.</summary>
 internal sealed class MappingNode : Node
@@ -71,6 +76,11 @@ internal sealed class MappingNode : Node
 
     public MappingNode()
         : this([])
+    {
+    }
+
+    public MappingNode(int capacity)
+        : this(new List<MappingEntry>(capacity))
     {
     }
 

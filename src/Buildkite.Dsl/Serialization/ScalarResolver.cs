@@ -59,8 +59,11 @@ internal static partial class ScalarResolver
             return (ScalarKind.String, text);
         }
 
+        // Go's ParseFloat fails on a value out of range (1e400), and yaml.v3 then keeps the text as a string;
+        // .NET parses it as infinity instead.
         if (YamlStyleFloat().IsMatch(plain)
-            && double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            && double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && double.IsFinite(number))
         {
             return (ScalarKind.Float, FormatGoFloat(number));
         }

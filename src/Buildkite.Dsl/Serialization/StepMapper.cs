@@ -16,7 +16,11 @@ internal sealed class StepMapper
 {
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<Step, string> _generatedKeys = new(ReferenceEqualityComparer.Instance);
-    private string? _path;
+    // The place of the step being mapped, as the list it stands in and its index: the path string
+    // (steps[2].steps[0]) is only made when a diagnostic needs it.
+    private string? _pathList;
+    private int _pathIndex = -1;
+    private string? _pathText;
     private Step? _step;
     private string _prefix = string.Empty;
 
@@ -51,11 +55,17 @@ internal sealed class StepMapper
     }
 
     /// <summary>
-    /// The key a referenced step object without a key is given: its label as lower-case words joined by
-    /// <c>_</c> (<c>"Build :bazel:"</c> → <c>build_bazel</c>), else its type; a number is added when the key is taken.
+    /// The key a referenced step object without a key is given: its label as lower-case ASCII words joined by
+    /// <c>_</c> (<c>"Build :bazel:"</c> → <c>build_bazel</c>, <c>"Zürich"</c> → <c>zurich</c>), at most 60
+    /// characters, else its type; <c>_2</c>, <c>_3</c>, … is added when the key is taken.
     /// </summary>
     private void AssignKeys(IReadOnlyList<Pipeline> uploads)
     {
+        if (!HasStepObjectDependency(uploads))
+        {
+            return; // Dependencies name keys only (the usual case): no key to derive, no step object to find.
+        }
+
         var placed = uploads
             .SelectMany((pipeline, i) => StepWalker.All(pipeline)
                 .Select(p => uploads.Count > 1 ? p with { Path = string.Create(CultureInfo.InvariantCulture, $"uploads[{i}].{p.Path}") } : p))
@@ -102,12 +112,60 @@ internal sealed class StepMapper
         }
     }
 
+    private static bool HasStepObjectDependency(IReadOnlyList<Pipeline> uploads)
+    {
+        foreach (var pipeline in uploads)
+        {
+            foreach (var step in pipeline.Steps)
+            {
+                if (HasStepObjectDependency(step))
+                {
+                    return true;
+                }
+
+                if (step is GroupStep { Steps: { } children })
+                {
+                    foreach (var child in children)
+                    {
+                        if (HasStepObjectDependency(child))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasStepObjectDependency(Step? step)
+    {
+        foreach (var dependency in step?.DependsOn ?? [])
+        {
+            if (dependency?.Step is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string KeyStem(Step step)
     {
+        // Letters with accents keep their base letter (Zürich → zurich): decomposed, the accent is a separate mark.
+        // Text with a broken surrogate cannot be normalised; it is reported when the label is written.
         var label = StepNames.Visible(StepNames.Label(step) ?? string.Empty);
+        label = HasUnpairedSurrogate(label) ? label : label.Normalize(NormalizationForm.FormD);
         var stem = new StringBuilder();
         foreach (var c in label.ToLowerInvariant())
         {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
             if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
                 stem.Append(c);
@@ -133,7 +191,7 @@ internal sealed class StepMapper
     private MappingNode MapPipeline(Pipeline pipeline)
     {
         var root = new MappingNode();
-        _path = _prefix.Length == 0 ? null : _prefix[..^1];
+        SetPipelinePath();
         _step = null;
         AddStringMap(root, "env", pipeline.Env);
         AddAgents(root, pipeline.Agents);
@@ -142,26 +200,46 @@ internal sealed class StepMapper
         AddSecrets(root, pipeline.Secrets);
         AddNotifications(root, pipeline.Notify, "notify");
         var steps = new List<Node>(pipeline.Steps.Count);
+        var list = _prefix + "steps";
         for (var i = 0; i < pipeline.Steps.Count; i++)
         {
-            steps.Add(MapStep(pipeline.Steps[i], $"{_prefix}steps[{i}]"));
+            steps.Add(MapStep(pipeline.Steps[i], list, i));
         }
 
         root.Add("steps", new SequenceNode(steps));
-        _path = _prefix.Length == 0 ? null : _prefix[..^1];
+        SetPipelinePath();
         _step = null;
         AddExtra(root, pipeline.Extra);
         return root;
     }
 
-    private Node MapStep(Step? step, string path)
+    private void SetPipelinePath()
     {
-        _path = path;
+        _pathList = _prefix.Length == 0 ? null : _prefix[..^1];
+        _pathIndex = -1;
+        _pathText = null;
+    }
+
+    private void SetStepPath(string list, int index)
+    {
+        _pathList = list;
+        _pathIndex = index;
+        _pathText = null;
+    }
+
+    /// <summary>The place of the step being mapped (<c>steps[2].steps[0]</c>), or of the pipeline (<see langword="null"/>, <c>uploads[1]</c>).</summary>
+    private string? CurrentPath => _pathIndex < 0
+        ? _pathList
+        : _pathText ??= string.Create(CultureInfo.InvariantCulture, $"{_pathList}[{_pathIndex}]");
+
+    private Node MapStep(Step? step, string list, int index)
+    {
+        SetStepPath(list, index);
         _step = step;
         switch (step)
         {
             case null:
-                Report(null, path, null, DiagnosticCodes.WrongType, "The step is null.", "Remove the null entry from the list of steps.");
+                Report(null, CurrentPath, null, DiagnosticCodes.WrongType, "The step is null.", "Remove the null entry from the list of steps.");
                 return ScalarNode.Null;
             case CommandStep command:
                 return MapCommand(command);
@@ -174,7 +252,7 @@ internal sealed class StepMapper
             case TriggerStep trigger:
                 return MapTrigger(trigger);
             case GroupStep group:
-                return MapGroup(group, path);
+                return MapGroup(group);
             default:
                 throw new InvalidOperationException($"Unknown step type {step.GetType()}.");
         }
@@ -182,7 +260,7 @@ internal sealed class StepMapper
 
     private MappingNode MapCommand(CommandStep step)
     {
-        var map = new MappingNode();
+        var map = new MappingNode(8);
         AddText(map, "label", step.Label);
         AddText(map, "key", KeyOf(step));
         AddText(map, "command", step.Command);
@@ -233,7 +311,7 @@ internal sealed class StepMapper
     private Node MapBlock(BlockStep step)
     {
         var map = new MappingNode();
-        map.Add("block", step.Block is null ? ScalarNode.Null : Text(step.Block, "block"));
+        AddText(map, "block", step.Block);
         AddText(map, "key", KeyOf(step));
         AddText(map, "prompt", step.Prompt);
         AddFields(map, step.Fields);
@@ -242,13 +320,13 @@ internal sealed class StepMapper
         AddCommon(map, step);
         AddBranches(map, step.Branches);
         AddExtra(map, step.Extra);
-        return map.Entries.Count == 1 && step.Block is null ? Plain("block") : map;
+        return step.Block is null ? Unlabelled(map, "block") : map;
     }
 
     private Node MapInput(InputStep step)
     {
         var map = new MappingNode();
-        map.Add("input", step.Input is null ? ScalarNode.Null : Text(step.Input, "input"));
+        AddText(map, "input", step.Input);
         AddText(map, "key", KeyOf(step));
         AddText(map, "prompt", step.Prompt);
         AddFields(map, step.Fields);
@@ -257,7 +335,23 @@ internal sealed class StepMapper
         AddCommon(map, step);
         AddBranches(map, step.Branches);
         AddExtra(map, step.Extra);
-        return map.Entries.Count == 1 && step.Input is null ? Plain("input") : map;
+        return step.Input is null ? Unlabelled(map, "input") : map;
+    }
+
+    /// <summary>
+    /// A block or input step without a label: the bare string (<c>- block</c>) when it has no attributes, else
+    /// the map with <c>type: block</c> first. The schema types <c>block</c> and <c>input</c> as strings, so
+    /// <c>block: ~</c> would be rejected.
+    /// </summary>
+    private static Node Unlabelled(MappingNode map, string type)
+    {
+        if (map.Entries.Count == 0)
+        {
+            return Plain(type);
+        }
+
+        map.Entries.Insert(0, new("type", Plain(type), null));
+        return map;
     }
 
     private MappingNode MapTrigger(TriggerStep step)
@@ -267,7 +361,7 @@ internal sealed class StepMapper
         AddText(map, "key", KeyOf(step));
         if (step.Trigger is null)
         {
-            Report(step, _path, "trigger", DiagnosticCodes.MissingAttribute, "The trigger step names no pipeline to trigger.", "Set Trigger to the slug of the pipeline to build.");
+            Report(step, CurrentPath, "trigger", DiagnosticCodes.MissingAttribute, "The trigger step names no pipeline to trigger.", "Set Trigger to the slug of the pipeline to build.");
         }
 
         AddText(map, "trigger", step.Trigger);
@@ -292,8 +386,9 @@ internal sealed class StepMapper
         return map;
     }
 
-    private MappingNode MapGroup(GroupStep step, string path)
+    private MappingNode MapGroup(GroupStep step)
     {
+        var path = CurrentPath!;
         var map = new MappingNode();
         if (step.Group is null)
         {
@@ -309,12 +404,15 @@ internal sealed class StepMapper
         AddExtra(map, step.Extra);
         var children = step.Steps ?? [];
         var items = new List<Node>(children.Count);
+        var list = path + ".steps";
         for (var i = 0; i < children.Count; i++)
         {
-            items.Add(MapStep(children[i], $"{path}.steps[{i}]"));
+            items.Add(MapStep(children[i], list, i));
         }
 
-        _path = path;
+        _pathList = path;
+        _pathIndex = -1;
+        _pathText = null;
         _step = step;
         map.Add("steps", new SequenceNode(items));
         return map;
@@ -788,7 +886,16 @@ internal sealed class StepMapper
     {
         foreach (var (name, value) in extra)
         {
-            map.Entries.Add(new(EncodeKey(name, name), Json(value, name), null));
+            var key = EncodeKey(name, name);
+            if (map.ContainsKey(key))
+            {
+                Report(_step, CurrentPath, name, DiagnosticCodes.DuplicateAttribute,
+                    $"Extra holds '{StepNames.Visible(name)}', which is already written from a modelled property; the key would appear twice.",
+                    "Set the property instead, and keep Extra for attributes the library does not model.");
+                continue;
+            }
+
+            map.Entries.Add(new(key, Json(value, name), null));
         }
     }
 
@@ -906,12 +1013,12 @@ internal sealed class StepMapper
         var encoded = InterpolatedText.Encode(value, out var error);
         if (encoded is null)
         {
-            Report(_step, _path, field, DiagnosticCodes.Interpolation, "The text " + error + ".", null);
+            Report(_step, CurrentPath, field, DiagnosticCodes.Interpolation, "The text " + error + ".", null);
             encoded = value;
         }
         else if (HasUnpairedSurrogate(value))
         {
-            Report(_step, _path, field, DiagnosticCodes.UnencodableText,
+            Report(_step, CurrentPath, field, DiagnosticCodes.UnencodableText,
                 "The text has an unpaired UTF-16 surrogate, which neither YAML nor JSON can carry.",
                 "Remove the broken character; it usually comes from cutting a string in the middle of an emoji.");
         }

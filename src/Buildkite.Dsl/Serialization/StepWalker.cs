@@ -1,7 +1,8 @@
 namespace Buildkite.Dsl.Serialization;
 
 /// <summary>One step and where it stands: <c>steps[2]</c> or <c>steps[2].steps[0]</c>.</summary>
-internal readonly record struct PlacedStep(Step Step, string Path, GroupStep? Group);
+/// <remarks>A class so that LINQ over it runs ahead-of-time compiled framework code (see <see cref="MappingEntry"/>).</remarks>
+internal sealed record PlacedStep(Step Step, string Path, GroupStep? Group);
 
 /// <summary>Walks a pipeline's steps in order, groups before their children.</summary>
 internal static class StepWalker

@@ -25,6 +25,7 @@ internal sealed class YamlNodeReader
     private readonly HashSet<string> _anchorsInProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<Node, long> _sizes = new(ReferenceEqualityComparer.Instance);
     private Parser _parser = null!;
+    private string _text = string.Empty;
 
     private YamlNodeReader(string? file, List<Diagnostic> diagnostics)
     {
@@ -48,7 +49,7 @@ internal sealed class YamlNodeReader
                 Code = DiagnosticCodes.Syntax,
                 Severity = DiagnosticSeverity.Error,
                 Message = "The YAML cannot be parsed: " + CleanMessage(exception.Message),
-                Location = reader.At(exception.Start),
+                Location = reader.At(ProblemMark(exception)),
             });
             return [];
         }
@@ -65,6 +66,13 @@ internal sealed class YamlNodeReader
         }
     }
 
+    /// <summary>
+    /// Where the problem is. YamlDotNet reports a tab that breaks indentation at the start of the scalar
+    /// before it, one or more lines earlier; the tab itself is at the end mark.
+    /// </summary>
+    private static Mark ProblemMark(YamlException exception) =>
+        exception.Message.Contains("tab character", StringComparison.Ordinal) ? exception.End : exception.Start;
+
     private static string CleanMessage(string message)
     {
         // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: …): "; the location is reported separately.
@@ -79,6 +87,7 @@ internal sealed class YamlNodeReader
             text = text[1..];
         }
 
+        _text = text;
         _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
         _parser.Consume<StreamStart>();
         var documents = new List<Node>();
@@ -155,6 +164,11 @@ internal sealed class YamlNodeReader
     private ScalarNode ToScalarNode(Scalar scalar)
     {
         var location = At(scalar.Start);
+        if (scalar.Style == ScalarStyle.DoubleQuoted)
+        {
+            CheckEscapes(scalar, location);
+        }
+
         var tag = scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
         if (scalar.Style != ScalarStyle.Plain || tag == "tag:yaml.org,2002:str")
         {
@@ -179,6 +193,51 @@ internal sealed class YamlNodeReader
         var (kind, canonical) = ScalarResolver.ResolvePlain(scalar.Value);
         return new ScalarNode(kind == ScalarKind.String ? scalar.Value : canonical, kind) { Location = location, Tag = tag };
     }
+
+    /// <summary>
+    /// Reports the escapes YamlDotNet accepts but the agent's parser (yaml.v3) rejects in a double-quoted
+    /// scalar: <c>\/</c>, and <c>\uD83D\uDE80</c>-style surrogate halves, which JSON writers such as
+    /// System.Text.Json produce for emoji. One problem is reported per scalar.
+    /// </summary>
+    private void CheckEscapes(Scalar scalar, SourceLocation location)
+    {
+        var start = (int)Math.Min(scalar.Start.Index, _text.Length);
+        var end = (int)Math.Min(scalar.End.Index, _text.Length);
+        for (var i = start; i < end - 1; i++)
+        {
+            if (_text[i] != '\\')
+            {
+                continue;
+            }
+
+            var next = _text[i + 1];
+            if (next == '/')
+            {
+                Rejected(location, "'\\/'", "Write '/' without the backslash.");
+                return;
+            }
+
+            if (next == 'u' && i + 6 <= end
+                && int.TryParse(_text.AsSpan(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
+                && code is >= 0xD800 and <= 0xDFFF)
+            {
+                Rejected(location, $"'\\u{code:X4}', half of a UTF-16 surrogate pair,", "Write the character itself in UTF-8, or as \\U and eight hex digits (\\U0001F680).");
+                return;
+            }
+
+            i++;
+        }
+    }
+
+    private void Rejected(SourceLocation location, string escape, string help) =>
+        _diagnostics.Add(new Diagnostic
+        {
+            Code = DiagnosticCodes.Syntax,
+            Severity = DiagnosticSeverity.Error,
+            Message = $"The escape {escape} is valid JSON, but the agent's YAML parser rejects it and the upload fails.",
+            Help = help,
+            Location = location,
+        });
 
     private SequenceNode ReadSequence(SequenceStart start, int depth)
     {

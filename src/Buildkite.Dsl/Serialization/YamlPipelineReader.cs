@@ -1007,7 +1007,7 @@ internal sealed class YamlPipelineReader
         }
 
         var condition = ConditionOf(map["if"], field + ".if");
-        var channel = map.Entries.FirstOrDefault(e => e.Key != "if").Key;
+        var channel = map.Entries.FirstOrDefault(e => e.Key != "if")?.Key;
         BuildNotification? notification = channel switch
         {
             "slack" => map["slack"] switch

@@ -8,9 +8,11 @@ namespace Buildkite.Dsl;
 public sealed record Signature
 {
     /// <summary>The signing algorithm, for example <c>EdDSA</c> (<c>algorithm</c>).</summary>
+    /// <value>The default is <see langword="null"/>: not written.</value>
     public string? Algorithm { get; init; }
 
-    /// <summary>The signature itself (<c>value</c>).</summary>
+    /// <summary>The signature itself, a JWS with a detached payload (<c>value</c>).</summary>
+    /// <value>The default is <see langword="null"/>: not written.</value>
     public string? Value { get; init; }
 
     /// <summary>The step fields the signature covers (<c>signed_fields</c>).</summary>

@@ -63,6 +63,11 @@ internal static class PipelineValidator
                 : plugins);
         }
 
+        if (found.Count == 0)
+        {
+            return found;
+        }
+
         Locate(uploads, found);
 
         // Pipeline order: by step, then, within a step read from a file, by place in the file.

@@ -15,8 +15,19 @@ internal sealed class CheckedStep
     /// <summary>Which upload (YAML document) it belongs to, from 0.</summary>
     public required int Upload { get; init; }
 
-    /// <summary>Its place, <c>steps[2].steps[0]</c>, prefixed with <c>uploads[1].</c> in an output of several uploads.</summary>
-    public required string Path { get; init; }
+    private string? _path;
+
+    /// <summary>The path of the list it stands in: <c>steps</c>, <c>steps[2].steps</c>, <c>uploads[1].steps</c>.</summary>
+    public required string ListPath { get; init; }
+
+    /// <summary>Its position in that list.</summary>
+    public required int Position { get; init; }
+
+    /// <summary>
+    /// Its place, <c>steps[2].steps[0]</c>, prefixed with <c>uploads[1].</c> in an output of several uploads; made when
+    /// a diagnostic first needs it, so checking a large pipeline without problems makes no path strings.
+    /// </summary>
+    public string Path => _path ??= string.Create(CultureInfo.InvariantCulture, $"{ListPath}[{Position}]");
 
     /// <summary>The group it stands in, if any.</summary>
     public CheckedStep? Group { get; init; }
@@ -47,6 +58,10 @@ internal sealed class ValidationContext
     {
         Uploads = uploads;
         IsSplit = uploads.Count > 1;
+        var count = uploads.Sum(pipeline => pipeline.Steps.Count);
+        Steps = new List<CheckedStep>(count);
+        StepsByKey = new Dictionary<string, CheckedStep>(count, StringComparer.Ordinal);
+        StepsByObject = new Dictionary<Step, CheckedStep>(count, ReferenceEqualityComparer.Instance);
         for (var upload = 0; upload < uploads.Count; upload++)
         {
             var pipeline = uploads[upload];
@@ -58,25 +73,21 @@ internal sealed class ValidationContext
                 }
             }
 
-            var prefix = IsSplit ? string.Create(CultureInfo.InvariantCulture, $"uploads[{upload}].") : string.Empty;
-            if (PipelinePath(upload) is { } uploadPath)
-            {
-                _order[uploadPath] = _order.Count;
-            }
-
+            var list = IsSplit ? string.Create(CultureInfo.InvariantCulture, $"uploads[{upload}].steps") : "steps";
             var written = upload < roots.Count ? roots[upload]["steps"] as SequenceNode : null;
             for (var i = 0; i < pipeline.Steps.Count; i++)
             {
                 var node = written is not null && i < written.Items.Count ? written.Items[i] : null;
-                var placed = Add(pipeline.Steps[i], node, upload, string.Create(CultureInfo.InvariantCulture, $"{prefix}steps[{i}]"), null);
+                var placed = Add(pipeline.Steps[i], node, upload, list, i, null);
                 if (placed?.Step is GroupStep group)
                 {
                     var children = group.Steps ?? [];
                     var childNodes = (node as MappingNode)?["steps"] as SequenceNode;
+                    var childList = placed.Path + ".steps";
                     for (var j = 0; j < children.Count; j++)
                     {
                         var childNode = childNodes is not null && j < childNodes.Items.Count ? childNodes.Items[j] : null;
-                        Add(children[j], childNode, upload, string.Create(CultureInfo.InvariantCulture, $"{placed.Path}.steps[{j}]"), placed);
+                        Add(children[j], childNode, upload, childList, j, placed);
                     }
                 }
             }
@@ -90,13 +101,13 @@ internal sealed class ValidationContext
     public bool IsSplit { get; }
 
     /// <summary>Every step of every upload, in order, groups before their children; null entries are left out.</summary>
-    public List<CheckedStep> Steps { get; } = [];
+    public List<CheckedStep> Steps { get; }
 
     /// <summary>The first step written with each key.</summary>
-    public Dictionary<string, CheckedStep> StepsByKey { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, CheckedStep> StepsByKey { get; }
 
     /// <summary>Where each step object first stands.</summary>
-    public Dictionary<Step, CheckedStep> StepsByObject { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<Step, CheckedStep> StepsByObject { get; }
 
     /// <summary>Keys of steps uploaded elsewhere in the build, from every upload's <see cref="Pipeline.ExternalKeys"/>.</summary>
     public HashSet<string> ExternalKeys { get; } = new(StringComparer.Ordinal);
@@ -143,6 +154,11 @@ internal sealed class ValidationContext
             return -1;
         }
 
+        if (_order.Count == 0)
+        {
+            FillOrder();
+        }
+
         while (true)
         {
             if (_order.TryGetValue(path, out var order))
@@ -160,9 +176,39 @@ internal sealed class ValidationContext
         }
     }
 
-    private CheckedStep? Add(Step? step, Node? node, int upload, string path, CheckedStep? group)
+    /// <summary>
+    /// Numbers every place in output order (an upload, then its steps, groups before their children, null entries
+    /// too): done only when there are problems to sort.
+    /// </summary>
+    private void FillOrder()
     {
-        _order.TryAdd(path, _order.Count);
+        for (var upload = 0; upload < Uploads.Count; upload++)
+        {
+            if (PipelinePath(upload) is { } uploadPath)
+            {
+                _order[uploadPath] = _order.Count;
+            }
+
+            var prefix = IsSplit ? string.Create(CultureInfo.InvariantCulture, $"uploads[{upload}].") : string.Empty;
+            var steps = Uploads[upload].Steps;
+            for (var i = 0; i < steps.Count; i++)
+            {
+                var path = string.Create(CultureInfo.InvariantCulture, $"{prefix}steps[{i}]");
+                _order.TryAdd(path, _order.Count);
+                if (steps[i] is GroupStep group)
+                {
+                    var children = group.Steps ?? [];
+                    for (var j = 0; j < children.Count; j++)
+                    {
+                        _order.TryAdd(string.Create(CultureInfo.InvariantCulture, $"{path}.steps[{j}]"), _order.Count);
+                    }
+                }
+            }
+        }
+    }
+
+    private CheckedStep? Add(Step? step, Node? node, int upload, string list, int position, CheckedStep? group)
+    {
         if (step is null)
         {
             return null;
@@ -180,7 +226,8 @@ internal sealed class ValidationContext
             Step = step,
             Index = Steps.Count,
             Upload = upload,
-            Path = path,
+            ListPath = list,
+            Position = position,
             Group = group,
             Node = node as MappingNode,
             Key = key,

@@ -97,6 +97,6 @@ public class RunOutputTests
         // Then
         result.ExitCode.Should().Be(1);
         result.Output.Should().BeEmpty();
-        result.Error.Should().Contain(":3:3: error BKD009").And.Contain("colour");
+        result.Error.Should().Contain(":3:3: error BKD010").And.Contain("colour");
     }
 }

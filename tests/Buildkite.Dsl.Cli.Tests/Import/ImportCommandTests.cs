@@ -284,7 +284,7 @@ public class ImportCommandTests
         var path = folder.Write("warn.csx", "#warning a warning\nConsole.Write(\"x\");\n");
 
         // When
-        var compiled = ScriptCompiler.Compile(path, File.ReadAllText(path), [], CancellationToken.None);
+        var compiled = ScriptCompiler.Compile(path, File.ReadAllText(path), new Dictionary<string, byte[]>(), [], CancellationToken.None);
 
         // Then
         compiled.Errors.Should().BeEmpty();

@@ -35,7 +35,7 @@ public class ImportRoundTripTests
         var path = folder.Write("pipeline.csx", imported.Script!);
 
         // When
-        var compiled = ScriptCompiler.Compile(path, imported.Script!, [], CancellationToken.None);
+        var compiled = ScriptCompiler.Compile(path, imported.Script!, new Dictionary<string, byte[]>(), [], CancellationToken.None);
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter();
         var outcome = compiled.Script is null

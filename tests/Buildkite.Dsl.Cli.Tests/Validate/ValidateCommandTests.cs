@@ -97,7 +97,7 @@ public class ValidateCommandTests
         // Then
         result.ExitCode.Should().Be(1);
         result.Error.Should().Be(
-            $"{file}:3:5: error BKD009: steps[0] artifact_path: 'artifact_path' is not an attribute of a command step in the official schema. Help: Did you mean 'artifact_paths'?\n");
+            $"{file}:3:5: error BKD010: steps[0] artifact_path: 'artifact_path' is not an attribute of a command step in the official schema. Help: Did you mean 'artifact_paths'?\n");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class ValidateCommandTests
 
         // Then
         result.ExitCode.Should().Be(1);
-        result.Error.Should().Be($"{file}:3:5: error BKD009: steps[0] branches: 'branches' must be a string or a list, not 5.\n");
+        result.Error.Should().Be($"{file}:3:5: error BKD010: steps[0] branches: 'branches' must be a string or a list, not 5.\n");
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class ValidateCommandTests
 
         // Then
         result.ExitCode.Should().Be(1);
-        result.Error.Should().Be($"{file}:5:7: error BKD009: steps[0] cache.size: 'cache.size' '20gb' does not match the pattern ^\\d+g$.\n");
+        result.Error.Should().Be($"{file}:5:7: error BKD010: steps[0] cache.size: 'cache.size' '20gb' does not match the pattern ^\\d+g$.\n");
     }
 
     [Fact]
@@ -162,8 +162,8 @@ public class ValidateCommandTests
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(3);
         lines[0].Should().StartWith($"{file}:3:5: error BKD102");
-        lines[1].Should().StartWith($"{file}:4:5: error BKD009");
-        lines[2].Should().StartWith($"{file}:6:5: error BKD009").And.Contain("Did you mean 'continue_on_failure'?");
+        lines[1].Should().StartWith($"{file}:4:5: error BKD010");
+        lines[2].Should().StartWith($"{file}:6:5: error BKD010").And.Contain("Did you mean 'continue_on_failure'?");
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public class ValidateCommandTests
 
         // Then
         result.ExitCode.Should().Be(1);
-        result.Error.Should().StartWith($"<output of {script}>:3:3: error BKD009: steps[0] colour:");
+        result.Error.Should().StartWith($"<output of {script}>:3:3: error BKD010: steps[0] colour:");
     }
 
     [Fact]

@@ -54,7 +54,7 @@ internal static class DependencyRules
 
     private static CheckedStep? Resolve(ValidationContext context, CheckedStep step, Dependency dependency, int index, ref int suggestions)
     {
-        var field = string.Create(CultureInfo.InvariantCulture, $"depends_on[{index}]");
+        string Field() => string.Create(CultureInfo.InvariantCulture, $"depends_on[{index}]");
         CheckedStep? target = null;
         var key = dependency.Key;
         if (dependency.Step is { } stepObject)
@@ -74,7 +74,7 @@ internal static class DependencyRules
             if (!context.ExternalKeys.Contains(key))
             {
                 var nearest = suggestions++ < MaxSuggestions ? Suggestions.Nearest(key, context.StepsByKey.Keys) : null;
-                context.Error(step, field, DiagnosticCodes.UnknownDependency,
+                context.Error(step, Field(), DiagnosticCodes.UnknownDependency,
                     $"depends_on names the key '{StepNames.Visible(key)}', which no step of this pipeline has; Buildkite fails the build when a dependency does not exist.",
                     (nearest is null ? string.Empty : $"Did you mean '{StepNames.Visible(nearest)}'? ")
                         + "If another upload adds that step, declare its key in Pipeline.ExternalKeys.");
@@ -90,7 +90,7 @@ internal static class DependencyRules
 
         if (ReferenceEquals(target.Step, step.Step))
         {
-            context.Error(step, field, DiagnosticCodes.SelfDependency,
+            context.Error(step, Field(), DiagnosticCodes.SelfDependency,
                 "The step depends on itself, so it can never start.",
                 "Remove this entry from DependsOn.");
             return null;
@@ -98,7 +98,7 @@ internal static class DependencyRules
 
         if (target.Upload > step.Upload)
         {
-            context.Error(step, field, DiagnosticCodes.DependencyOnLaterUpload,
+            context.Error(step, Field(), DiagnosticCodes.DependencyOnLaterUpload,
                 string.Create(CultureInfo.InvariantCulture, $"depends_on names {target.Name()}, which upload {target.Upload + 1} adds; the agent sends the uploads in order, so that key does not exist yet when upload {step.Upload + 1} arrives."),
                 "Move the step it depends on into an earlier upload, or this step into a later one.");
             return null;
@@ -113,7 +113,9 @@ internal static class DependencyRules
         private readonly ValidationContext _context;
         private readonly int[] _startOf;
         private readonly List<CheckedStep> _groupOfStart = [];
-        private readonly List<(int From, int To)> _edges;
+        // Edges as two lists of ints rather than a list of tuples: List<int> is ahead-of-time compiled, List<(int, int)> is not.
+        private readonly List<int> _edgeFrom;
+        private readonly List<int> _edgeTo;
 
         public Graph(ValidationContext context)
         {
@@ -133,7 +135,8 @@ internal static class DependencyRules
                 }
             }
 
-            _edges = new List<(int, int)>(steps.Count * 2);
+            _edgeFrom = new List<int>(steps.Count * 2);
+            _edgeTo = new List<int>(steps.Count * 2);
         }
 
         private int NodeCount => _startOf.Length + _groupOfStart.Count;
@@ -141,7 +144,11 @@ internal static class DependencyRules
         /// <summary>The node a step's own dependencies start from: for a group its start, else the step.</summary>
         public int StartOf(CheckedStep step) => _startOf[step.Index];
 
-        public void AddEdge(int from, int to) => _edges.Add((from, to));
+        public void AddEdge(int from, int to)
+        {
+            _edgeFrom.Add(from);
+            _edgeTo.Add(to);
+        }
 
         /// <summary>Adds the waits that wait, block and group steps imply, upload by upload and group by group.</summary>
         public void AddImplicitEdges()
@@ -238,7 +245,7 @@ internal static class DependencyRules
         {
             var count = NodeCount;
             var firstEdge = new int[count + 1];
-            foreach (var (from, _) in _edges)
+            foreach (var from in _edgeFrom)
             {
                 firstEdge[from + 1]++;
             }
@@ -248,17 +255,19 @@ internal static class DependencyRules
                 firstEdge[i + 1] += firstEdge[i];
             }
 
-            var targets = new int[_edges.Count];
+            var targets = new int[_edgeFrom.Count];
             var fill = (int[])firstEdge.Clone();
-            foreach (var (from, to) in _edges)
+            for (var e = 0; e < _edgeFrom.Count; e++)
             {
-                targets[fill[from]++] = to;
+                targets[fill[_edgeFrom[e]]++] = _edgeTo[e];
             }
 
             var state = new byte[count]; // 0 unvisited, 1 on the stack, 2 done
             var positionOnStack = new int[count];
             var inReportedCycle = new bool[count];
-            var stack = new List<(int Node, int NextEdge)>();
+            var stackNode = new int[count];
+            var stackNext = new int[count];
+            var depth = 0;
             var reported = 0;
             for (var root = 0; root < count && reported < MaxCycles; root++)
             {
@@ -267,34 +276,39 @@ internal static class DependencyRules
                     continue;
                 }
 
-                stack.Add((root, firstEdge[root]));
+                stackNode[0] = root;
+                stackNext[0] = firstEdge[root];
+                depth = 1;
                 state[root] = 1;
                 positionOnStack[root] = 0;
-                while (stack.Count > 0 && reported < MaxCycles)
+                while (depth > 0 && reported < MaxCycles)
                 {
-                    var (node, next) = stack[^1];
+                    var node = stackNode[depth - 1];
+                    var next = stackNext[depth - 1];
                     if (next == firstEdge[node + 1])
                     {
                         state[node] = 2;
-                        stack.RemoveAt(stack.Count - 1);
+                        depth--;
                         continue;
                     }
 
-                    stack[^1] = (node, next + 1);
+                    stackNext[depth - 1] = next + 1;
                     var target = targets[next];
                     if (state[target] == 0)
                     {
                         state[target] = 1;
-                        positionOnStack[target] = stack.Count;
-                        stack.Add((target, firstEdge[target]));
+                        positionOnStack[target] = depth;
+                        stackNode[depth] = target;
+                        stackNext[depth] = firstEdge[target];
+                        depth++;
                     }
                     else if (state[target] == 1 && !inReportedCycle[target])
                     {
                         var cycle = new List<int>();
-                        for (var i = positionOnStack[target]; i < stack.Count; i++)
+                        for (var i = positionOnStack[target]; i < depth; i++)
                         {
-                            cycle.Add(stack[i].Node);
-                            inReportedCycle[stack[i].Node] = true;
+                            cycle.Add(stackNode[i]);
+                            inReportedCycle[stackNode[i]] = true;
                         }
 
                         Report(cycle);

@@ -16,30 +16,44 @@ internal static partial class PluginRules
     /// <summary>Checks every plugin of every command step, naming the step and <c>plugins[i]</c>.</summary>
     public static void Check(Pipeline pipeline, List<Diagnostic> diagnostics)
     {
-        foreach (var (step, path, _) in StepWalker.All(pipeline))
+        for (var i = 0; i < pipeline.Steps.Count; i++)
         {
-            if (step is not CommandStep { Plugins: { Count: > 0 } plugins })
+            var step = pipeline.Steps[i];
+            Check(step, "steps", i, diagnostics);
+            if (step is GroupStep { Steps: { } children })
+            {
+                for (var j = 0; j < children.Count; j++)
+                {
+                    Check(children[j], string.Create(CultureInfo.InvariantCulture, $"steps[{i}].steps"), j, diagnostics);
+                }
+            }
+        }
+    }
+
+    private static void Check(Step? step, string list, int position, List<Diagnostic> diagnostics)
+    {
+        if (step is not CommandStep { Plugins: { Count: > 0 } plugins })
+        {
+            return;
+        }
+
+        var path = string.Create(CultureInfo.InvariantCulture, $"{list}[{position}]");
+        for (var i = 0; i < plugins.Count; i++)
+        {
+            if (plugins[i] is not { } plugin)
             {
                 continue;
             }
 
-            for (var i = 0; i < plugins.Count; i++)
+            var field = string.Create(CultureInfo.InvariantCulture, $"plugins[{i}]");
+            foreach (var problem in Check(plugin))
             {
-                if (plugins[i] is not { } plugin)
+                diagnostics.Add(problem with
                 {
-                    continue;
-                }
-
-                var field = string.Create(CultureInfo.InvariantCulture, $"plugins[{i}]");
-                foreach (var problem in Check(plugin))
-                {
-                    diagnostics.Add(problem with
-                    {
-                        Path = path,
-                        Step = StepNames.Describe(step),
-                        Field = problem.Field is null ? field : field + "." + problem.Field,
-                    });
-                }
+                    Path = path,
+                    Step = StepNames.Describe(step),
+                    Field = problem.Field is null ? field : field + "." + problem.Field,
+                });
             }
         }
     }
