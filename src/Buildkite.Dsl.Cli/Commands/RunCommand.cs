@@ -51,13 +51,14 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ScriptRequest request, string format, bool validateOnly, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        if (!validateOnly && format == "yaml")
-        {
-            return await ScriptRunner.RunAsync(request, output, error, cancellationToken).ConfigureAwait(false);
-        }
+    // The plain run is the start-up path of every build: it goes straight to the runner and touches nothing else.
+    private static Task<int> RunAsync(ScriptRequest request, string format, bool validateOnly, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        !validateOnly && format == "yaml"
+            ? ScriptRunner.RunAsync(request, output, error, cancellationToken)
+            : RunAndConvertAsync(request, validateOnly, output, error, cancellationToken);
 
+    private static async Task<int> RunAndConvertAsync(ScriptRequest request, bool validateOnly, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         using var held = new StringWriter { NewLine = "\n" };
         var exitCode = await ScriptRunner.RunAsync(request, held, error, cancellationToken).ConfigureAwait(false);
         if (exitCode != ExitCodes.Success)

@@ -111,6 +111,20 @@ internal static class PluginCode
     /// <summary>The binding's code, or <see langword="null"/> when the configuration does not fit it exactly.</summary>
     private static Code? Typed(UntypedPlugin plugin, PluginModel model, Type type)
     {
+        try
+        {
+            return TypedOrNull(plugin, model, type);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or TargetInvocationException or MissingMethodException
+            or MemberAccessException or NotSupportedException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // A value the binding's types cannot take: the plugin stays untyped, which writes it as it is.
+            return null;
+        }
+    }
+
+    private static Code? TypedOrNull(UntypedPlugin plugin, PluginModel model, Type type)
+    {
         var configuration = plugin.Configuration ?? [];
         var built = Record(configuration, model.Root, type, explicitType: true);
         if (built is null)
