@@ -107,6 +107,23 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void Every_bundled_binding_is_used_for_a_configuration_that_fits_it()
+    {
+        // Given
+        var yaml = Corpus.Read("plugins.yml");
+
+        // When
+        var script = PipelineImporter.Import(yaml, "plugins.yml").Script!;
+
+        // Then
+        script.Should().NotContain("UntypedPlugin");
+        foreach (var binding in new[] { "Cache", "Ecr", "JunitAnnotate", "MonorepoDiff", "TestCollector", "Secrets", "AwsSm", "DockerEcrCache", "AwsAssumeRoleWithWebIdentity", "DockerLogin" })
+        {
+            script.Should().Contain($"new {binding}Plugin");
+        }
+    }
+
+    [Fact]
     public void Another_version_of_a_bundled_plugin_keeps_its_reference_on_the_binding()
     {
         // Given
