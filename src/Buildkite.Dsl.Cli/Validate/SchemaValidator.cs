@@ -27,6 +27,9 @@ internal static class SchemaValidator
 
     private const string KeyPattern = "^[a-zA-Z0-9_\\-:${}.,]+$";
 
+    /// <summary>The whole schema, as opposed to one of its definitions.</summary>
+    private const string Root = "";
+
     private static readonly Lazy<JsonObject> SchemaJson = new(LoadSchema);
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
 
@@ -78,8 +81,6 @@ internal static class SchemaValidator
 
         return diagnostics;
     }
-
-    private const string Root = "";
 
     private static void CheckSteps(List<Diagnostic> diagnostics, Node root, SequenceNode steps, string pointer, bool allowGroups)
     {

@@ -283,6 +283,19 @@ public class DiffCommandTests
     }
 
     [Fact]
+    public async Task Env_is_repeated_for_several_variables()
+    {
+        // When
+        var result = await Diff(
+            "steps:\n  - command: deploy ${TARGET} ${REGION:-us}\n",
+            "steps:\n  - command: deploy prod eu\n",
+            "--env", "TARGET=prod", "--env", "REGION=eu");
+
+        // Then
+        result.ExitCode.Should().Be(0, result.Output);
+    }
+
+    [Fact]
     public async Task With_env_the_pipeline_env_is_interpolated_first_and_seen_by_the_steps()
     {
         // When
