@@ -396,34 +396,3 @@ internal static class PluginCode
         _ => false,
     };
 }
-
-/// <summary>A call with arguments that may span lines: <c>new UntypedPlugin("x#v1", new JsonObject { … })</c>.</summary>
-internal sealed class Call(string head, IReadOnlyList<Code> arguments) : Code
-{
-    public IReadOnlyList<Code> Arguments => arguments;
-
-    public override string? Inline()
-    {
-        var parts = arguments.Select(a => a.Inline()).ToList();
-        return parts.Any(p => p is null) ? null : head + "(" + string.Join(", ", parts) + ")";
-    }
-
-    public override void Write(System.Text.StringBuilder text, string indent, int column)
-    {
-        text.Append(head).Append('(');
-        column += head.Length + 1;
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(", ");
-                column += 2;
-            }
-
-            Code.Write(text, arguments[i], indent, column);
-            column += arguments[i].Inline()?.Length ?? 0;
-        }
-
-        text.Append(')');
-    }
-}
