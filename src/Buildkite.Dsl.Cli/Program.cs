@@ -15,9 +15,13 @@ internal static class Program
     /// <summary>Runs the command line with the given output and error writers (tests pass string writers).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Buildkite pipelines as typed C#: runs pipeline scripts and prints the pipeline for buildkite-agent pipeline upload.")
+        var root = new RootCommand("Buildkite pipelines as typed C#: runs pipeline scripts and prints the pipeline for buildkite-agent pipeline upload; validates, imports, compares and draws pipelines.")
         {
             RunCommand.Create(),
+            ValidateCommand.Create(),
+            ImportCommand.Create(),
+            DiffCommand.Create(),
+            GraphCommand.Create(),
             CacheCommand.Create(),
         };
         var parseResult = root.Parse(args);

@@ -108,6 +108,21 @@ internal static class BindingGenerator
     public static GeneratorResult Generate(IReadOnlyList<PluginInput> inputs, string ns, ICollection<string>? takenTypeNames = null)
     {
         var result = new GeneratorResult();
+        foreach (var model in Models(inputs, result.Diagnostics, takenTypeNames))
+        {
+            result.Files.Add(new GeneratedFile(model.Root.TypeName + ".g.cs", model.Root.TypeName, model.Reference, BindingWriter.Write(model, ns)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The model of each plugin's binding: its types, and for each option its key, C# name and type. The generator
+    /// writes bindings from it; <c>buildkite-dsl import</c> reads plugin configurations into bindings with it.
+    /// </summary>
+    public static List<PluginModel> Models(IReadOnlyList<PluginInput> inputs, List<GeneratorDiagnostic> diagnostics, ICollection<string>? takenTypeNames = null)
+    {
+        var models = new List<PluginModel>();
         var overlays = inputs.Where(i => IsOverlay(i.Path)).ToDictionary(i => Stem(i.Path), StringComparer.OrdinalIgnoreCase);
         var definitions = inputs.Where(i => IsDefinition(i.Path)).ToList();
         var pending = new List<Pending>();
@@ -115,7 +130,7 @@ internal static class BindingGenerator
         {
             overlays.TryGetValue(Stem(definition.Path), out var overlay);
             overlays.Remove(Stem(definition.Path));
-            if (Read(definition, overlay, result.Diagnostics) is { } plugin)
+            if (Read(definition, overlay, diagnostics) is { } plugin)
             {
                 pending.Add(plugin);
             }
@@ -123,16 +138,16 @@ internal static class BindingGenerator
 
         foreach (var overlay in overlays.Values.OrderBy(o => o.Path, StringComparer.Ordinal))
         {
-            if (Read(null, overlay, result.Diagnostics) is { } plugin)
+            if (Read(null, overlay, diagnostics) is { } plugin)
             {
                 pending.Add(plugin);
             }
         }
 
-        AssignNames(pending, takenTypeNames ?? Array.Empty<string>(), result.Diagnostics);
+        AssignNames(pending, takenTypeNames ?? Array.Empty<string>(), diagnostics);
         foreach (var plugin in pending.Where(p => p.TypeName is not null))
         {
-            var reporter = new Reporter(plugin.ReportPath, result.Diagnostics);
+            var reporter = new Reporter(plugin.ReportPath, diagnostics);
             var typeName = plugin.TypeName!;
             var root = new RecordType(typeName, typeName.Substring(0, typeName.Length - "Plugin".Length), plugin.Schema) { IsPlugin = true };
             var model = new PluginModel(plugin.Reference, plugin.DisplayName, plugin.Description, root)
@@ -153,10 +168,10 @@ internal static class BindingGenerator
                 continue;
             }
 
-            result.Files.Add(new GeneratedFile(typeName + ".g.cs", typeName, plugin.Reference, BindingWriter.Write(model, ns)));
+            models.Add(model);
         }
 
-        return result;
+        return models;
     }
 
     private sealed class Pending

@@ -16,6 +16,9 @@ namespace Buildkite.Dsl.Cli.Scripting;
 /// <param name="Errors">Errors as <c>file(line,col): error CSxxxx: message</c>.</param>
 internal sealed record CompileResult(CompiledScript? Script, IReadOnlyList<string> Errors)
 {
+    /// <summary>The compiler's warnings, formatted like <see cref="Errors"/> (the runner does not print them; import's tests require none).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>
     /// Source files the compiler read from disk because they were not among the given sources (a <c>#load</c> the
     /// directive reader did not see). A compiled script that depends on them must not be cached under a key that
@@ -87,12 +90,13 @@ internal static class ScriptCompiler
             image,
             options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
             cancellationToken: cancellationToken);
-        var errors = result.Diagnostics
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
+        List<string> Of(DiagnosticSeverity severity) => result.Diagnostics
+            .Where(d => d.Severity == severity)
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
             .Select(d => Format(d, scriptPath))
             .ToList();
+        var errors = Of(DiagnosticSeverity.Error);
         if (!result.Success || errors.Count > 0)
         {
             return new CompileResult(null, errors.Count > 0 ? errors : [$"{DisplayPath.Of(scriptPath)}: error: the script could not be compiled."]);
@@ -102,6 +106,7 @@ internal static class ScriptCompiler
             ?? throw new InvalidOperationException("The script compilation has no entry point.");
         return new CompileResult(new CompiledScript(image.ToArray(), entryPoint.ContainingType.MetadataName, entryPoint.MetadataName), [])
         {
+            Warnings = Of(DiagnosticSeverity.Warning),
             OtherSources = sourceResolver.OtherSources,
         };
     }
@@ -109,14 +114,15 @@ internal static class ScriptCompiler
     private static string Format(Diagnostic diagnostic, string scriptPath)
     {
         var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        var severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
         if (!diagnostic.Location.IsInSource && diagnostic.Location.Kind != LocationKind.ExternalFile)
         {
-            return $"{DisplayPath.Of(scriptPath)}: error {diagnostic.Id}: {message}";
+            return $"{DisplayPath.Of(scriptPath)}: {severity} {diagnostic.Id}: {message}";
         }
 
         var span = diagnostic.Location.GetMappedLineSpan();
         var file = string.IsNullOrEmpty(span.Path) ? scriptPath : span.Path;
-        return $"{DisplayPath.Of(file)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {diagnostic.Id}: {message}";
+        return $"{DisplayPath.Of(file)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {severity} {diagnostic.Id}: {message}";
     }
 
     /// <summary>Creates each metadata reference once, so that a file referenced twice is one reference.</summary>

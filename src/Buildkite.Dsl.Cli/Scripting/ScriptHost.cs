@@ -43,7 +43,7 @@ internal static class ScriptHost
         ScriptGlobals globals,
         TextWriter output,
         TextWriter error,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken = default)
     {
         var context = new ScriptLoadContext(assemblies);
         using var image = new MemoryStream(script.Image, writable: false);

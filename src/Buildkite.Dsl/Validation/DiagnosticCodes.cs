@@ -36,6 +36,12 @@ public static class DiagnosticCodes
     /// <summary>An attribute in <c>Extra</c> repeats one the model already writes, so the key would appear twice.</summary>
     public const string DuplicateAttribute = "BKD009";
 
+    /// <summary>
+    /// The pipeline breaks Buildkite's official pipeline schema: an attribute the schema does not know, a value of
+    /// the wrong form. <c>buildkite-dsl validate</c> reports it; the agent itself does not check the schema.
+    /// </summary>
+    public const string SchemaViolation = "BKD010";
+
     /// <summary>A key has more than 100 characters.</summary>
     public const string KeyTooLong = "BKD101";
 

@@ -221,7 +221,8 @@ public class RunBadInputTests
     public void The_default_timeout_is_ten_minutes()
     {
         // When
-        var timeout = Buildkite.Dsl.Cli.Commands.RunCommand.Create().Parse(["x.csx"]).GetValue<TimeSpan>("--timeout");
+        var given = Buildkite.Dsl.Cli.Commands.RunCommand.Create().Parse(["x.csx"]).GetValue<TimeSpan>("--timeout");
+        var timeout = Buildkite.Dsl.Cli.Commands.RunCommand.TimeoutOf(given);
 
         // Then
         timeout.Should().Be(TimeSpan.FromMinutes(10));
