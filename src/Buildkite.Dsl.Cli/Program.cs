@@ -9,7 +9,7 @@ internal static class Program
     public static Task<int> Main(string[] args)
     {
         Scripting.RunnerTrace.Write(Console.Error, "main");
-        return RunAsync(args, Console.Out, Console.Error);
+        return RunAsync(args, StrayOutput.KeepStandardOutputForThePipeline(), Console.Error);
     }
 
     /// <summary>Runs the command line with the given output and error writers (tests pass string writers).</summary>

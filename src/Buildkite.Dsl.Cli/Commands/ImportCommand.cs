@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Buildkite.Dsl.Cli.Import;
 using Buildkite.Dsl.Cli.Scripting;
 
@@ -41,14 +42,10 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(string file, string? outputPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        string text;
-        try
+        var input = InputText.Read(file, "the pipeline");
+        if (input.Text is not { } text)
         {
-            text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            await error.WriteLineAsync($"error: cannot read '{file}': {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync(input.Error).ConfigureAwait(false);
             return ExitCodes.UsageOrIOError;
         }
 
@@ -72,7 +69,17 @@ internal static class ImportCommand
 
         try
         {
-            await File.WriteAllTextAsync(outputPath, script, cancellationToken).ConfigureAwait(false);
+            // Written beside it and renamed, so that a failed write never leaves half a script behind.
+            var temporary = outputPath + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                await File.WriteAllTextAsync(temporary, script, cancellationToken).ConfigureAwait(false);
+                File.Move(temporary, outputPath, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Buildkite.Dsl.Cli.Scripting;
 using Buildkite.Dsl.Cli.Sources;
 using Buildkite.Dsl.Cli.Validate;
 
 namespace Buildkite.Dsl.Cli.Commands;
 
-/// <summary><c>buildkite-dsl run &lt;script.csx&gt; [--format yaml|json] [--validate-only] [-- args]</c>: runs a pipeline script and prints its pipeline.</summary>
+/// <summary><c>buildkite-dsl run &lt;script.csx&gt; [--format yaml|json] [--validate-only] [--timeout duration] [-- args]</c>: runs a pipeline script and prints its pipeline.</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -18,6 +20,13 @@ internal static class RunCommand
         {
             Description = "Arguments for the script, after --; the script reads them as Args.",
             Arity = ArgumentArity.ZeroOrMore,
+        };
+        var timeout = new Option<TimeSpan>("--timeout")
+        {
+            Description = "How long the whole run (restore, compile, the script) may take: 90s, 10m, 1h, or seconds; 0 for no limit. " +
+                "A script still running then is stopped, nothing is printed and the exit code is 1. The default is 10m.",
+            HelpName = "duration",
+            CustomParser = ParseTimeout,
         };
         var format = new Option<string>("--format")
         {
@@ -40,9 +49,10 @@ internal static class RunCommand
             arguments,
             format,
             validateOnly,
+            timeout,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new ScriptRequest(parseResult.GetValue(script)!, parseResult.GetValue(arguments) ?? []),
+            new ScriptRequest(parseResult.GetValue(script)!, parseResult.GetValue(arguments) ?? []) { Timeout = TimeoutOf(parseResult.GetValue(timeout)) },
             parseResult.GetValue(format) ?? "yaml",
             parseResult.GetValue(validateOnly),
             parseResult.InvocationConfiguration.Output,
@@ -92,5 +102,28 @@ internal static class RunCommand
         await output.WriteAsync(json).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The timeout of a run: the one given, else <see cref="ScriptRequest.DefaultTimeout"/>.</summary>
+    /// <param name="given">The parsed <c>--timeout</c>: <see cref="TimeSpan.Zero"/> when it is not given (0 reads as no limit).</param>
+    internal static TimeSpan TimeoutOf(TimeSpan given) => given == TimeSpan.Zero ? ScriptRequest.DefaultTimeout : given;
+
+    /// <summary>Reads a duration: a whole number with <c>s</c>, <c>m</c> or <c>h</c>, or seconds alone; 0 for no limit.</summary>
+    internal static TimeSpan ParseTimeout(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : string.Empty;
+        var (number, unit) = text.Length > 0 && char.IsAsciiLetter(text[^1]) ? (text[..^1], char.ToLowerInvariant(text[^1])) : (text, 's');
+        if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || unit is not ('s' or 'm' or 'h'))
+        {
+            result.AddError($"'{text}' is not a duration for --timeout; use a whole number of seconds, or one with s, m or h (90s, 10m, 1h), or 0 for no limit.");
+            return default;
+        }
+
+        return value == 0 ? Timeout.InfiniteTimeSpan : unit switch
+        {
+            's' => TimeSpan.FromSeconds(value),
+            'm' => TimeSpan.FromMinutes(value),
+            _ => TimeSpan.FromHours(value),
+        };
     }
 }

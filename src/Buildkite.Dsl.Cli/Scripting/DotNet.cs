@@ -48,7 +48,17 @@ internal static class DotNet
             process.StandardInput.Close();
             var output = CopyAsync(process.StandardOutput, log, cancellationToken);
             var error = CopyAsync(process.StandardError, log, cancellationToken);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The run was cancelled (--timeout): leave no restore running behind it.
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
             await Task.WhenAll(output, error).ConfigureAwait(false);
             return process.ExitCode;
         }

@@ -137,9 +137,17 @@ internal static class PackageResolver
         var assetsPath = Path.Combine(directory, "obj", "project.assets.json");
         var described = string.Join(", ", packages.Select(p => $"{p.Id} {p.Version}"));
 
-        if (File.Exists(assetsPath) && ReadAssets(assetsPath, framework) is { Complete: true } cached)
+        if (File.Exists(assetsPath))
         {
-            return (cached.Compile, cached.Runtime, null, ExitCodes.Success);
+            if (TryReadAssets(assetsPath, framework) is { Complete: true } cached)
+            {
+                return (cached.Compile, cached.Runtime, null, ExitCodes.Success);
+            }
+
+            // Damaged (truncated, edited) or naming files that are gone: restore again from scratch. NuGet's own
+            // no-op check looks only at whether the files exist, so they go first.
+            File.Delete(assetsPath);
+            File.Delete(Path.Combine(directory, "obj", "project.nuget.cache"));
         }
 
         Directory.CreateDirectory(directory);
@@ -177,8 +185,25 @@ internal static class PackageResolver
             return ([], [], $"{where}: error: {described} could not be restored (dotnet restore exit code {exitCode}); see its messages above.", ExitCodes.ProblemFound);
         }
 
-        var assets = ReadAssets(assetsPath, framework);
+        if (TryReadAssets(assetsPath, framework) is not { } assets)
+        {
+            return ([], [], $"error: the result of restoring {described} ({assetsPath}) cannot be read.", ExitCodes.UsageOrIOError);
+        }
+
         return (assets.Compile, assets.Runtime, null, ExitCodes.Success);
+    }
+
+    /// <summary>Reads a restore's assets file; <see langword="null"/> when it is damaged (not JSON, or not the shape NuGet writes).</summary>
+    private static (IReadOnlyList<string> Compile, IReadOnlyList<string> Runtime, bool Complete)? TryReadAssets(string assetsPath, string framework)
+    {
+        try
+        {
+            return ReadAssets(assetsPath, framework);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or IOException)
+        {
+            return null;
+        }
     }
 
     private static string ProjectText(string framework, IReadOnlyList<PackageDirective> packages)

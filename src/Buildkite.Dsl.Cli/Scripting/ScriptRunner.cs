@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using Buildkite.Dsl.Validation;
 
@@ -13,9 +14,18 @@ internal static class ScriptRunner
 {
     public static async Task<int> RunAsync(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(request.Timeout);
         try
         {
-            return await RunCoreAsync(request, output, error, cancellationToken).ConfigureAwait(false);
+            return await RunCoreAsync(request, output, error, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync(
+                $"error: {DisplayPath.Of(Path.GetFullPath(request.ScriptPath))} did not finish within {DescribeDuration(request.Timeout)} (--timeout); it was stopped and nothing was printed.")
+                .ConfigureAwait(false);
+            return ExitCodes.ProblemFound;
         }
         finally
         {
@@ -27,6 +37,22 @@ internal static class ScriptRunner
     {
         RunnerTrace.Write(error, "run");
         var scriptPath = Path.GetFullPath(request.ScriptPath);
+
+        // The script file first on its own: too large, not text, not UTF-8 or empty is said plainly, before
+        // anything else reads it.
+        var input = InputText.Read(request.ScriptPath, "the script");
+        if (input.Text is not { } code)
+        {
+            await error.WriteLineAsync(input.Error).ConfigureAwait(false);
+            return ExitCodes.UsageOrIOError;
+        }
+
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            await error.WriteLineAsync($"error: the script '{request.ScriptPath}' is empty; there is nothing to run.").ConfigureAwait(false);
+            return ExitCodes.ProblemFound;
+        }
+
         ScriptDirectiveSet directives;
         try
         {
@@ -68,7 +94,7 @@ internal static class ScriptRunner
 
         RunnerTrace.Write(error, "running the script");
         using var held = new StringWriter { NewLine = output.NewLine };
-        var outcome = await ScriptHost.RunAsync(script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error)
+        var outcome = await ScriptHost.RunAsync(script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error, cancellationToken)
             .ConfigureAwait(false);
         var failure = outcome.Exception is { } exception
             ? Describe(exception, directives.Files)
@@ -146,6 +172,12 @@ internal static class ScriptRunner
 
         return (compiled.Script, []);
     }
+
+    /// <summary>A timeout as people say it: "10 minutes", "90 seconds".</summary>
+    internal static string DescribeDuration(TimeSpan timeout) =>
+        timeout.TotalSeconds % 60 == 0 && timeout.TotalMinutes >= 1
+            ? timeout.TotalMinutes == 1 ? "1 minute" : string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalMinutes:0} minutes")
+            : timeout.TotalSeconds == 1 ? "1 second" : string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalSeconds:0.###} seconds");
 
     private static async Task<int> FailAsync(TextWriter error, IEnumerable<string> problems)
     {

@@ -35,15 +35,14 @@ internal static class PipelineSource
                 : new LoadResult(null, exitCode);
         }
 
-        try
+        // UTF-8 or UTF-16 text of at most 16 MiB; anything else is an I/O error that says what is wrong and where.
+        var input = InputText.Read(path, "the pipeline");
+        if (input.Text is not { } text)
         {
-            var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-            return new LoadResult(new PipelineText(text, DisplayPath.Of(path), path), ExitCodes.Success);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            await error.WriteLineAsync($"error: cannot read '{path}': {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync(input.Error).ConfigureAwait(false);
             return new LoadResult(null, ExitCodes.UsageOrIOError);
         }
+
+        return new LoadResult(new PipelineText(text, DisplayPath.Of(path), path), ExitCodes.Success);
     }
 }

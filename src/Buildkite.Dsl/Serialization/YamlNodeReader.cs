@@ -11,20 +11,29 @@ namespace Buildkite.Dsl.Serialization;
 /// </summary>
 internal sealed class YamlNodeReader
 {
-    /// <summary>The deepest nesting accepted; deeper documents are rejected rather than risking the stack.</summary>
+    /// <summary>
+    /// The deepest nesting accepted, counted after aliases are followed (an alias of a deep node nests that deep
+    /// again); deeper documents are rejected rather than risking the stack of every later step.
+    /// </summary>
     public const int MaxDepth = 256;
 
     /// <summary>
     /// The most nodes a document may expand to once aliases are followed; bounds "billion laughs" documents.
+    /// Checked as each node is read, so such a document is rejected as soon as it grows past the limit.
     /// </summary>
-    public const long MaxExpandedNodes = 2_000_000;
+    public const long MaxExpandedNodes = 1_000_000;
+
+    /// <summary>The longest text read, in UTF-16 code units (16 Mi; a pipeline of the 500 jobs an upload
+    /// allows takes well under 1 Mi). Longer texts are rejected before they are parsed.</summary>
+    public const int MaxTextLength = 16 * 1024 * 1024;
 
     private readonly string? _file;
     private readonly List<Diagnostic> _diagnostics;
     private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
     private readonly HashSet<string> _anchorsInProgress = new(StringComparer.Ordinal);
-    private readonly Dictionary<Node, long> _sizes = new(ReferenceEqualityComparer.Instance);
-    private Parser _parser = null!;
+    /// <summary>For every node read: the nodes it expands to and its height, both with aliases followed.</summary>
+    private readonly Dictionary<Node, (long Size, int Height)> _expanded = new(ReferenceEqualityComparer.Instance);
+    private GuardedParser _parser = null!;
     private string _text = string.Empty;
 
     private YamlNodeReader(string? file, List<Diagnostic> diagnostics)
@@ -38,6 +47,19 @@ internal sealed class YamlNodeReader
     public static List<Node> ReadDocuments(string text, string? file, List<Diagnostic> diagnostics)
     {
         var reader = new YamlNodeReader(file, diagnostics);
+        if (text.Length > MaxTextLength)
+        {
+            diagnostics.Add(new Diagnostic
+            {
+                Code = DiagnosticCodes.Unsupported,
+                Severity = DiagnosticSeverity.Error,
+                Message = $"The text is {text.Length:N0} characters long; texts longer than {MaxTextLength:N0} characters are not read.",
+                Help = "A pipeline that large is not meant to be uploaded in one piece; split it into several uploads.",
+                Location = new SourceLocation(file, 1, 1),
+            });
+            return [];
+        }
+
         try
         {
             return reader.ReadStream(text);
@@ -59,7 +81,18 @@ internal sealed class YamlNodeReader
             {
                 Code = DiagnosticCodes.Unsupported,
                 Severity = DiagnosticSeverity.Error,
-                Message = $"The YAML nests deeper than {MaxDepth} levels; no pipeline needs that many.",
+                Message = $"The YAML nests deeper than {MaxDepth} levels (counting the nodes its aliases repeat); no pipeline needs that many.",
+                Location = exception.Location,
+            });
+            return [];
+        }
+        catch (TooLargeException exception)
+        {
+            diagnostics.Add(new Diagnostic
+            {
+                Code = DiagnosticCodes.Unsupported,
+                Severity = DiagnosticSeverity.Error,
+                Message = $"The document expands to more than {MaxExpandedNodes:N0} nodes once its aliases are followed; aliases that multiply like this are rejected.",
                 Location = exception.Location,
             });
             return [];
@@ -88,27 +121,15 @@ internal sealed class YamlNodeReader
         }
 
         _text = text;
-        _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        _parser = new GuardedParser(new Parser(new Scanner(new StringReader(text), skipComments: true)));
         _parser.Consume<StreamStart>();
         var documents = new List<Node>();
         while (_parser.TryConsume<DocumentStart>(out _))
         {
             _anchors.Clear();
+            _expanded.Clear();
             var root = ReadNode(depth: 0);
             _parser.Consume<DocumentEnd>();
-            var size = SizeOf(root);
-            if (size > MaxExpandedNodes)
-            {
-                _diagnostics.Add(new Diagnostic
-                {
-                    Code = DiagnosticCodes.Unsupported,
-                    Severity = DiagnosticSeverity.Error,
-                    Message = $"The document expands to more than {MaxExpandedNodes:N0} nodes once its aliases are followed; aliases that multiply like this are rejected.",
-                    Location = root.Location,
-                });
-                return [];
-            }
-
             documents.Add(root);
         }
 
@@ -136,12 +157,21 @@ internal sealed class YamlNodeReader
                     throw new YamlException(alias.Start, alias.End, $"The alias *{name} refers to a node that contains it; recursive aliases are not allowed.");
                 }
 
-                return _anchors.TryGetValue(name, out var target)
-                    ? target
-                    : throw new YamlException(alias.Start, alias.End, $"The alias *{name} refers to no anchor &{name} before it.");
+                if (!_anchors.TryGetValue(name, out var target))
+                {
+                    throw new YamlException(alias.Start, alias.End, $"The alias *{name} refers to no anchor &{name} before it.");
+                }
+
+                if (depth + _expanded[target].Height > MaxDepth)
+                {
+                    throw new TooDeepException(At(alias.Start));
+                }
+
+                return target;
             case Scalar scalar:
                 _parser.MoveNext();
                 var node = ToScalarNode(scalar);
+                _expanded[node] = (1, 0);
                 Remember(scalar.Anchor, node);
                 return node;
             case SequenceStart sequenceStart:
@@ -250,11 +280,18 @@ internal sealed class YamlNodeReader
             _anchorsInProgress.Add(anchor);
         }
 
+        long size = 1;
+        var height = 0;
         while (!_parser.TryConsume<SequenceEnd>(out _))
         {
-            items.Add(ReadNode(depth + 1));
+            var item = ReadNode(depth + 1);
+            items.Add(item);
+            var (itemSize, itemHeight) = _expanded[item];
+            size = Grow(size, itemSize, node.Location);
+            height = Math.Max(height, itemHeight + 1);
         }
 
+        _expanded[node] = (size, height);
         if (anchor is not null)
         {
             _anchorsInProgress.Remove(anchor);
@@ -295,6 +332,16 @@ internal sealed class YamlNodeReader
 
         var entries = Merge(written);
         var node = new MappingNode(entries) { Location = location };
+        long size = 1;
+        var height = 0;
+        foreach (var entry in entries)
+        {
+            var (valueSize, valueHeight) = _expanded[entry.Value];
+            size = Grow(size, valueSize + 1, location);
+            height = Math.Max(height, valueHeight + 1);
+        }
+
+        _expanded[node] = (size, height);
         if (anchor is not null)
         {
             _anchorsInProgress.Remove(anchor);
@@ -381,40 +428,43 @@ internal sealed class YamlNodeReader
         return entries;
     }
 
-    private long SizeOf(Node node)
+    /// <summary>Adds a child's expanded size to its parent's, and stops the reading once it is too large.</summary>
+    private static long Grow(long size, long childSize, SourceLocation? location)
     {
-        if (_sizes.TryGetValue(node, out var known))
+        var grown = size + childSize;
+        return grown > MaxExpandedNodes ? throw new TooLargeException(location) : grown;
+    }
+
+    /// <summary>
+    /// YamlDotNet's parser, with the exceptions other than <see cref="YamlException"/> that it throws on some
+    /// malformed input (an InvalidOperationException from its scanner, found by fuzzing) turned into a
+    /// <see cref="YamlException"/> at the last place it read.
+    /// </summary>
+    private sealed class GuardedParser(IParser inner) : IParser
+    {
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
         {
-            return known;
+            try
+            {
+                return inner.MoveNext();
+            }
+            catch (Exception exception) when (exception is not YamlException)
+            {
+                var mark = inner.Current?.End ?? Mark.Empty;
+                throw new YamlException(mark, mark, "The text after this point is malformed; the YAML parser cannot read it.", exception);
+            }
         }
-
-        long size = 1;
-        switch (node)
-        {
-            case SequenceNode sequence:
-                foreach (var item in sequence.Items)
-                {
-                    size = Math.Min(long.MaxValue / 4, size + SizeOf(item));
-                }
-
-                break;
-            case MappingNode mapping:
-                foreach (var entry in mapping.Entries)
-                {
-                    size = Math.Min(long.MaxValue / 4, size + 1 + SizeOf(entry.Value));
-                }
-
-                break;
-            default:
-                break;
-        }
-
-        _sizes[node] = size;
-        return size;
     }
 
     private sealed class TooDeepException(SourceLocation location) : Exception
     {
         public SourceLocation Location { get; } = location;
+    }
+
+    private sealed class TooLargeException(SourceLocation? location) : Exception
+    {
+        public SourceLocation? Location { get; } = location;
     }
 }

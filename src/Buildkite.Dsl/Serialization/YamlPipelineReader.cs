@@ -69,7 +69,7 @@ internal sealed class YamlPipelineReader
         var documents = YamlNodeReader.ReadDocuments(text, file, reader._diagnostics);
         if (documents.Count == 0 && !reader._diagnostics.Any(d => d.IsError))
         {
-            reader.Error(DiagnosticCodes.Syntax, "The file is empty; the agent rejects an empty pipeline.", null, null);
+            reader.Error(DiagnosticCodes.Syntax, "The file is empty; the agent rejects an empty pipeline.", null, file is null ? null : new SourceLocation(file, 1, 1));
         }
 
         var pipelines = new List<Pipeline>(documents.Count);

@@ -8,7 +8,8 @@ namespace Buildkite.Dsl.Cli.Tests.EndToEnd;
 /// pipeline without loading the compiler (Roslyn), which the hidden <c>BUILDKITE_DSL_TRACE</c> shows by listing
 /// every assembly the process loaded.
 /// </summary>
-public sealed class CachedRunTests(PublishedCli cli) : IClassFixture<PublishedCli>, IDisposable
+[Collection(PublishedCliTests.Name)]
+public sealed class CachedRunTests(PublishedCli cli) : IDisposable
 {
     private static readonly string PipelineScript = Path.Combine(RepositoryRoot.Path, "pipeline.csx");
 

@@ -7,7 +7,8 @@ namespace Buildkite.Dsl.Cli.Tests.EndToEnd;
 /// The published <c>buildkite-dsl</c> runs the repository's <c>pipeline.csx</c> in a temporary SCION checkout
 /// (a git repository, with a fake bazel on PATH), as the first step of SCION's pipelines does.
 /// </summary>
-public class PipelineScriptTests(PublishedCli cli) : IClassFixture<PublishedCli>
+[Collection(PublishedCliTests.Name)]
+public class PipelineScriptTests(PublishedCli cli)
 {
     private static readonly string PipelineScript = Path.Combine(RepositoryRoot.Path, "pipeline.csx");
 

@@ -38,3 +38,10 @@ public sealed class PublishedCli : IAsyncLifetime
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The end-to-end test classes share one published runner.</summary>
+[CollectionDefinition(Name)]
+public sealed class PublishedCliTests : ICollectionFixture<PublishedCli>
+{
+    public const string Name = "Published buildkite-dsl";
+}

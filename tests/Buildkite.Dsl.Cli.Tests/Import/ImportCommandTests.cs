@@ -90,7 +90,7 @@ public class ImportCommandTests
         // Then
         result.ExitCode.Should().Be(2);
         result.Output.Should().BeEmpty();
-        result.Error.Should().StartWith("error: cannot read '/no/such/pipeline.yml'");
+        result.Error.Should().StartWith("error: cannot read the pipeline '/no/such/pipeline.yml'");
     }
 
     [Fact]

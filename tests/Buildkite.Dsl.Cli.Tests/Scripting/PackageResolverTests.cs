@@ -41,6 +41,27 @@ public sealed class PackageResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task A_truncated_restore_result_in_the_cache_is_detected_and_restored_again()
+    {
+        // Given: a restore result in the cache, cut in half
+        using var folder = new ScriptFolder();
+        var script = folder.Write("package.csx", "#r \"nuget: JsonSchema.Net, 8.0.5\"\nConsole.Write(Json.Schema.JsonSchema.FromText(\"{}\") is not null);\n");
+        (await InProcess.RunAsync("run", script)).ExitCode.Should().Be(0);
+        var assets = Directory.GetFiles(_cache.Path, "project.assets.json", SearchOption.AllDirectories).Single();
+        var text = await File.ReadAllTextAsync(assets);
+        await File.WriteAllTextAsync(assets, text[..(text.Length / 2)]);
+
+        // When
+        var result = await InProcess.RunAsync("run", script);
+
+        // Then
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Be("True");
+        result.Error.Should().StartWith("Restoring JsonSchema.Net 8.0.5 ...").And.NotContain("   at ");
+        (await File.ReadAllTextAsync(assets)).Should().Be(text);
+    }
+
+    [Fact]
     public async Task A_package_that_cannot_be_restored_fails_at_the_directive_with_nothing_on_stdout()
     {
         // Given: a local-only feed, so that the missing package is not looked for on the network.

@@ -243,7 +243,7 @@ public class ValidateCommandTests
         // Then
         result.ExitCode.Should().Be(2);
         result.Output.Should().Be($"/no/such.yml: not read\n{valid}: valid\n");
-        result.Error.Should().StartWith("error: cannot read '/no/such.yml'");
+        result.Error.Should().StartWith("error: cannot read the pipeline '/no/such.yml'");
     }
 
     [Fact]

@@ -146,6 +146,6 @@ public class ReportTests
         (actual + "\n").Should().Be(File.ReadAllText(source), $"the output should match {relative}; run with UPDATE_GOLDEN=1 to accept a change");
     }
 
-    private static string SourceDirectory([CallerFilePath] string path = "") =>
-        Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+    // Not [CallerFilePath]: a CI build (ContinuousIntegrationBuild) maps source paths to /_/.
+    private static string SourceDirectory() => Support.Golden.ProjectDirectory;
 }

@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+
+namespace Buildkite.Dsl.Cli;
+
+/// <summary>
+/// Keeps the process's standard output for the pipeline alone. <see cref="Console.Out"/>, made first, holds a
+/// duplicate of the standard output descriptor; then descriptor 1 is pointed at standard error, so that what
+/// else writes to it (a child process a script starts without redirecting its output, a script that writes to
+/// <see cref="Console.OpenStandardOutput()"/>) goes to standard error instead of into the pipeline.
+/// </summary>
+/// <remarks>Linux and macOS; on Windows nothing changes.</remarks>
+internal static class StrayOutput
+{
+    private const int StandardOutput = 1;
+    private const int StandardError = 2;
+
+    /// <summary>Sends later writes to descriptor 1 to standard error; <see cref="Console.Out"/> keeps the real output.</summary>
+    /// <returns>The writer of the real standard output.</returns>
+    public static TextWriter KeepStandardOutputForThePipeline()
+    {
+        var output = Console.Out;
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            output.Flush();
+            _ = Dup2(StandardError, StandardOutput);
+        }
+
+        return output;
+    }
+
+    // DllImport rather than LibraryImport, which would need unsafe code for this plain int signature.
+    [DllImport("libc", EntryPoint = "dup2", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+#pragma warning disable SYSLIB1054
+    private static extern int Dup2(int oldDescriptor, int newDescriptor);
+#pragma warning restore SYSLIB1054
+}
