@@ -15,23 +15,36 @@ public static class Breakdown
     {
         var phases = new[] { "build", "map", "check", "write yaml", "write json" };
         var times = phases.Select(_ => new List<double>()).ToArray();
+        var bytes = new long[phases.Length];
         var size = 0;
         var gen0 = GC.CollectionCount(0);
         var gen2 = GC.CollectionCount(2);
         for (var round = 0; round < rounds; round++)
         {
+            var a0 = GC.GetAllocatedBytesForCurrentThread();
             var t0 = Stopwatch.GetTimestamp();
             var pipeline = PipelineShapes.Chain(steps);
             var t1 = Stopwatch.GetTimestamp();
+            var a1 = GC.GetAllocatedBytesForCurrentThread();
             var (root, mapped) = StepMapper.Map(pipeline);
             var t2 = Stopwatch.GetTimestamp();
+            var a2 = GC.GetAllocatedBytesForCurrentThread();
             var diagnostics = PipelineValidator.Validate(pipeline, root, mapped);
             var t3 = Stopwatch.GetTimestamp();
+            var a3 = GC.GetAllocatedBytesForCurrentThread();
             var yaml = YamlPipelineWriter.Write([root]);
             var t4 = Stopwatch.GetTimestamp();
+            var a4 = GC.GetAllocatedBytesForCurrentThread();
             var json = new System.Text.StringBuilder();
             JsonPipelineWriter.Write(json, root);
             var t5 = Stopwatch.GetTimestamp();
+            var a5 = GC.GetAllocatedBytesForCurrentThread();
+            long[] allocated = [a0, a1, a2, a3, a4, a5];
+            for (var p = 0; p < phases.Length; p++)
+            {
+                bytes[p] += allocated[p + 1] - allocated[p];
+            }
+
             if (diagnostics.Count > 0)
             {
                 throw new InvalidOperationException(diagnostics[0].ToString());
@@ -49,7 +62,7 @@ public static class Breakdown
         for (var p = 0; p < phases.Length; p++)
         {
             var sorted = times[p].Order().ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phases[p],-11} best {sorted[0],7:0.00} ms  median {sorted[sorted.Count / 2],7:0.00} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phases[p],-11} best {sorted[0],7:0.00} ms  median {sorted[sorted.Count / 2],7:0.00} ms  {bytes[p] / rounds / 1e6,6:0.00} MB ({bytes[p] / rounds / steps,5} B/step)"));
         }
     }
 }

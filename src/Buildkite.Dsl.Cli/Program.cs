@@ -6,10 +6,23 @@ namespace Buildkite.Dsl.Cli;
 /// <summary>The entry point of <c>buildkite-dsl</c>: builds the root command from the command classes and runs it.</summary>
 internal static class Program
 {
-    public static Task<int> Main(string[] args)
+    public static int Main(string[] args)
     {
         Scripting.RunnerTrace.Write(Console.Error, "main");
-        return RunAsync(args, Console.Out, Console.Error);
+        try
+        {
+            // `run <script> [-- args]`, the first step of every build, skips the parser (RunCommand.TryRunFast).
+            if (RunCommand.TryRunFast(args, Console.Out, Console.Error) is { } exitCode)
+            {
+                return exitCode;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fault(Console.Error, e);
+        }
+
+        return RunAsync(args, Console.Out, Console.Error).GetAwaiter().GetResult();
     }
 
     /// <summary>Runs the command line with the given output and error writers (tests pass string writers).</summary>
@@ -39,9 +52,14 @@ internal static class Program
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A fault of the runner itself: say what failed, never with a stack trace, and print no pipeline.
-            await error.WriteLineAsync($"error: buildkite-dsl failed unexpectedly: {e.GetType().FullName}: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.ProblemFound;
+            return Fault(error, e);
         }
+    }
+
+    /// <summary>A fault of the runner itself: says what failed, never with a stack trace, and prints no pipeline.</summary>
+    private static int Fault(TextWriter error, Exception e)
+    {
+        error.WriteLine($"error: buildkite-dsl failed unexpectedly: {e.GetType().FullName}: {e.Message}");
+        return ExitCodes.ProblemFound;
     }
 }

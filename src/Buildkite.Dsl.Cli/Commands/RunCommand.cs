@@ -6,6 +6,8 @@ namespace Buildkite.Dsl.Cli.Commands;
 /// <summary><c>buildkite-dsl run &lt;script.csx&gt; [-- args]</c>: runs a pipeline script and prints its pipeline.</summary>
 internal static class RunCommand
 {
+    private const string Name = "run";
+
     public static Command Create()
     {
         var script = new Argument<string>("script")
@@ -18,7 +20,7 @@ internal static class RunCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var command = new Command(
-            "run",
+            Name,
             "Runs a C# script in dotnet-script's dialect (#r \"nuget: Id, Version\", #load, Args) and prints what it writes " +
             "to standard output, only when it succeeds. Errors go to standard error; the exit code is 0 on success, " +
             "1 when the script or its pipeline has a problem, 2 for usage and I/O errors.")
@@ -26,11 +28,36 @@ internal static class RunCommand
             script,
             arguments,
         };
-        command.SetAction((parseResult, cancellationToken) => ScriptRunner.RunAsync(
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(ScriptRunner.Run(
             new ScriptRequest(parseResult.GetValue(script)!, parseResult.GetValue(arguments) ?? []),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
-            cancellationToken));
+            cancellationToken)));
         return command;
+    }
+
+    /// <summary>
+    /// Runs <c>run &lt;script&gt;</c> and <c>run &lt;script&gt; -- args…</c> without the command-line parser, which
+    /// costs a cached run (the first step of every build) a good part of its start-up; any other command line,
+    /// options and mistakes included, returns <see langword="null"/> and goes through the parser.
+    /// </summary>
+    /// <returns>The exit code, or <see langword="null"/> when the command line is not one of the simple forms.</returns>
+    public static int? TryRunFast(string[] args, TextWriter output, TextWriter error) =>
+        TryParseFast(args) is { } request ? ScriptRunner.Run(request, output, error, CancellationToken.None) : null;
+
+    /// <summary>
+    /// The request of a simple command line, exactly as the parser reads it (a test holds them to that):
+    /// <c>run</c>, a script path that cannot be mistaken for an option, a response file or a directive, then
+    /// nothing or <c>--</c> and the script's arguments, taken as they are.
+    /// </summary>
+    internal static ScriptRequest? TryParseFast(string[] args)
+    {
+        if (args.Length < 2 || args[0] != Name || args[1].Length == 0 || args[1][0] is '-' or '@' or '['
+            || (args.Length > 2 && args[2] != "--"))
+        {
+            return null;
+        }
+
+        return new ScriptRequest(args[1], args.Length > 3 ? args[3..] : []);
     }
 }

@@ -20,7 +20,7 @@ internal static class ScriptHost
     /// Runs the script with <see cref="Console.Out"/> going to <paramref name="output"/> and
     /// <see cref="Console.Error"/> to <paramref name="error"/>, and puts the console back afterwards.
     /// </summary>
-    public static async Task<ScriptOutcome> RunAsync(
+    public static ScriptOutcome Run(
         CompiledScript script,
         IReadOnlyDictionary<string, string> assemblies,
         ScriptGlobals globals,
@@ -30,12 +30,10 @@ internal static class ScriptHost
         var context = new ScriptLoadContext(assemblies);
         using var image = new MemoryStream(script.Image, writable: false);
         var assembly = context.LoadFromStream(image);
-        var factory = assembly.GetType(script.EntryTypeName, throwOnError: true)!
-            .GetMethod(script.EntryMethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            ?? throw new MissingMethodException(script.EntryTypeName, script.EntryMethodName);
+        var factory = FactoryOf(assembly, script);
 
         // The console is process-wide: one script at a time.
-        await ConsoleLock.WaitAsync().ConfigureAwait(false);
+        ConsoleLock.Wait();
         var (originalOutput, originalError) = (Console.Out, Console.Error);
         Console.SetOut(output);
         Console.SetError(error);
@@ -43,8 +41,9 @@ internal static class ScriptHost
         {
             // Slot 0 holds the globals; the factory fills slot 1 with the submission itself.
             object?[] submissions = [globals, null];
+            // The script's body is async (it may await); waiting on it blocks this thread, which has nothing else to do.
             var task = (Task<object>)factory.Invoke(null, [submissions])!;
-            return new ScriptOutcome(await task.ConfigureAwait(false), null);
+            return new ScriptOutcome(task.GetAwaiter().GetResult(), null);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
@@ -56,10 +55,28 @@ internal static class ScriptHost
         }
         finally
         {
-            await Console.Out.FlushAsync().ConfigureAwait(false);
+            Console.Out.Flush();
             Console.SetOut(originalOutput);
             Console.SetError(originalError);
             ConsoleLock.Release();
         }
+    }
+
+    /// <summary>The factory method, found by its token and checked by its names.</summary>
+    private static MethodBase FactoryOf(Assembly assembly, CompiledScript script)
+    {
+        MethodBase? method;
+        try
+        {
+            method = assembly.ManifestModule.ResolveMethod(script.EntryMethodToken);
+        }
+        catch (ArgumentException)
+        {
+            method = null;
+        }
+
+        return method is { IsStatic: true } && method.Name == script.EntryMethodName && method.DeclaringType?.FullName == script.EntryTypeName
+            ? method
+            : throw new MissingMethodException(script.EntryTypeName, script.EntryMethodName);
     }
 }

@@ -523,10 +523,27 @@ internal sealed class StepMapper
         map.Add(name, new SequenceNode(items));
     }
 
-    private static Node ExitStatusNode(ExitStatus status) =>
-        status.IsAny ? new ScalarNode("*", ScalarKind.String)
-        : status.IsList ? new SequenceNode(status.Values.Select(v => (Node)Integer(v)).ToList())
-        : Integer(status.Values[0]);
+    private static Node ExitStatusNode(ExitStatus status)
+    {
+        if (status.IsAny)
+        {
+            return new ScalarNode("*", ScalarKind.String);
+        }
+
+        var statuses = status.Statuses;
+        if (!status.IsList)
+        {
+            return Integer(statuses[0]);
+        }
+
+        var items = new List<Node>(statuses.Length);
+        foreach (var value in statuses)
+        {
+            items.Add(Integer(value));
+        }
+
+        return new SequenceNode(items);
+    }
 
     private void AddAgents(MappingNode map, Agents? agents)
     {

@@ -572,8 +572,12 @@ internal static class YamlPipelineWriter
                 Grow(count);
             }
 
-            _chars.AsSpan(_length, count).Fill(' ');
-            _length += count;
+            // A loop, not Span.Fill: Fill<char> is vector code the JIT compiles on every run.
+            var chars = _chars;
+            for (var end = _length + count; _length < end; _length++)
+            {
+                chars[_length] = ' ';
+            }
         }
 
         public void AppendHex(int value, int digits)

@@ -70,15 +70,61 @@ internal static class PipelineValidator
 
         Locate(uploads, found);
 
-        // Pipeline order: by step, then, within a step read from a file, by place in the file.
-        return found
-            .Select((diagnostic, i) => (Diagnostic: diagnostic, Order: context.OrderOf(diagnostic.Path), Found: i))
-            .OrderBy(entry => entry.Order)
-            .ThenBy(entry => entry.Diagnostic.Location?.Line ?? int.MaxValue)
-            .ThenBy(entry => entry.Diagnostic.Location?.Column ?? int.MaxValue)
-            .ThenBy(entry => entry.Found)
-            .Select(entry => entry.Diagnostic)
-            .ToList();
+        // Pipeline order: by step, then, within a step read from a file, by place in the file, else as found.
+        var ranked = new List<Ranked>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var diagnostic = found[i];
+            ranked.Add(new Ranked(diagnostic, context.OrderOf(diagnostic.Path), diagnostic.Location?.Line ?? int.MaxValue, diagnostic.Location?.Column ?? int.MaxValue, i));
+        }
+
+        ranked.Sort(Ranked.Compare);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            found[i] = ranked[i].Diagnostic;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A diagnostic with its sort keys. A class compared by a static method, not a tuple sorted with LINQ: generic
+    /// code over tuples of value types is compiled by the JIT on every run of a pipeline script with a warning.
+    /// </summary>
+    private sealed class Ranked(Diagnostic diagnostic, int order, int line, int column, int found)
+    {
+        public Diagnostic Diagnostic { get; } = diagnostic;
+
+        private int Order { get; } = order;
+
+        private int Line { get; } = line;
+
+        private int Column { get; } = column;
+
+        private int Found { get; } = found;
+
+        public static int Compare(Ranked? x, Ranked? y)
+        {
+            if (x is null || y is null)
+            {
+                return x is null ? (y is null ? 0 : -1) : 1;
+            }
+
+            var byOrder = x.Order.CompareTo(y.Order);
+            if (byOrder != 0)
+            {
+                return byOrder;
+            }
+
+            var byLine = x.Line.CompareTo(y.Line);
+            if (byLine != 0)
+            {
+                return byLine;
+            }
+
+            var byColumn = x.Column.CompareTo(y.Column);
+            return byColumn != 0 ? byColumn : x.Found.CompareTo(y.Found);
+        }
     }
 
     /// <summary>Adds <c>file:line:col</c> to diagnostics of pipelines that were read from a file.</summary>

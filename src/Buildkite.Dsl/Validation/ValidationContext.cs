@@ -58,7 +58,12 @@ internal sealed class ValidationContext
     {
         Uploads = uploads;
         IsSplit = uploads.Count > 1;
-        var count = uploads.Sum(pipeline => pipeline.Steps.Count);
+        var count = 0;
+        foreach (var pipeline in uploads)
+        {
+            count += pipeline.Steps.Count;
+        }
+
         Steps = new List<CheckedStep>(count);
         StepsByKey = new Dictionary<string, CheckedStep>(count, StringComparer.Ordinal);
         StepsByObject = new Dictionary<Step, CheckedStep>(count, ReferenceEqualityComparer.Instance);
