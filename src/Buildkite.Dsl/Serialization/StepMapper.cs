@@ -66,15 +66,44 @@ internal sealed class StepMapper
             return; // Dependencies name keys only (the usual case): no key to derive, no step object to find.
         }
 
-        var placed = uploads
-            .SelectMany((pipeline, i) => StepWalker.All(pipeline)
-                .Select(p => uploads.Count > 1 ? p with { Path = string.Create(CultureInfo.InvariantCulture, $"uploads[{i}].{p.Path}") } : p))
-            .Where(p => p.Step is not null)
-            .ToList();
-        var inPipeline = new HashSet<Step>(placed.Select(p => p.Step), ReferenceEqualityComparer.Instance);
-        var referenced = new HashSet<Step>(ReferenceEqualityComparer.Instance);
-        foreach (var (step, path, _) in placed)
+        // Every step of every upload, groups before their children, null entries left out. Plain loops, no LINQ:
+        // pipelines whose dependencies name step objects take this path on every run of the pipeline generator.
+        var placed = new List<StepPlace>();
+        for (var u = 0; u < uploads.Count; u++)
         {
+            var steps = uploads[u].Steps;
+            for (var i = 0; i < steps.Count; i++)
+            {
+                if (steps[i] is not { } step)
+                {
+                    continue;
+                }
+
+                placed.Add(new StepPlace(step, u, i, -1));
+                if (step is GroupStep group)
+                {
+                    var children = group.Steps ?? [];
+                    for (var j = 0; j < children.Count; j++)
+                    {
+                        if (children[j] is { } child)
+                        {
+                            placed.Add(new StepPlace(child, u, i, j));
+                        }
+                    }
+                }
+            }
+        }
+
+        var inPipeline = new HashSet<Step>(placed.Count, ReferenceEqualityComparer.Instance);
+        foreach (var place in placed)
+        {
+            inPipeline.Add(place.Step);
+        }
+
+        var referenced = new HashSet<Step>(ReferenceEqualityComparer.Instance);
+        foreach (var place in placed)
+        {
+            var step = place.Step;
             foreach (var dependency in step.DependsOn ?? [])
             {
                 if (dependency?.Step is not { } target)
@@ -84,7 +113,7 @@ internal sealed class StepMapper
 
                 if (target.Key is null && !inPipeline.Contains(target))
                 {
-                    Report(step, path, "depends_on", DiagnosticCodes.DependencyNotInPipeline,
+                    Report(step, place.Path(uploads.Count), "depends_on", DiagnosticCodes.DependencyNotInPipeline,
                         $"This step depends on the step object {StepNames.Describe(target)}, which is not part of this pipeline and has no key.",
                         "Add that step to the pipeline, or give it a Key (for a step uploaded elsewhere, depend on the key string).");
                     continue;
@@ -94,10 +123,29 @@ internal sealed class StepMapper
             }
         }
 
-        var taken = new HashSet<string>(placed.Select(p => p.Step.Key).OfType<string>(), StringComparer.Ordinal);
-        taken.UnionWith(uploads.SelectMany(pipeline => pipeline.ExternalKeys ?? []).OfType<string>());
-        foreach (var (step, _, _) in placed)
+        var taken = new HashSet<string>(placed.Count, StringComparer.Ordinal);
+        foreach (var place in placed)
         {
+            if (place.Step.Key is { } key)
+            {
+                taken.Add(key);
+            }
+        }
+
+        foreach (var pipeline in uploads)
+        {
+            foreach (var external in pipeline.ExternalKeys ?? [])
+            {
+                if (external is not null)
+                {
+                    taken.Add(external);
+                }
+            }
+        }
+
+        foreach (var place in placed)
+        {
+            var step = place.Step;
             if (step.Key is null && referenced.Contains(step) && !_generatedKeys.ContainsKey(step))
             {
                 var stem = KeyStem(step);
@@ -110,6 +158,17 @@ internal sealed class StepMapper
                 _generatedKeys[step] = key;
             }
         }
+    }
+
+    /// <summary>Where a step stands: its upload, its index, and its index in its group (-1 for a top-level step).</summary>
+    private sealed class StepPlace(Step step, int upload, int index, int child)
+    {
+        public Step Step { get; } = step;
+
+        /// <summary>The step's path, made only for a diagnostic: <c>steps[2].steps[0]</c>, with <c>uploads[1].</c> before it when there are several.</summary>
+        public string Path(int uploads) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{(uploads > 1 ? $"uploads[{upload}]." : string.Empty)}steps[{index}]{(child >= 0 ? $".steps[{child}]" : string.Empty)}");
     }
 
     private static bool HasStepObjectDependency(IReadOnlyList<Pipeline> uploads)

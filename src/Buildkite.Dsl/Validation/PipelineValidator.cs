@@ -53,7 +53,9 @@ internal static class PipelineValidator
         DependencyRules.Check(context);
         LimitRules.CheckUploads(context);
 
-        var found = mapped.Concat(context.Diagnostics).ToList();
+        var found = new List<Diagnostic>(mapped.Count + context.Diagnostics.Count);
+        found.AddRange(mapped);
+        found.AddRange(context.Diagnostics);
         for (var u = 0; u < uploads.Count; u++)
         {
             var plugins = new List<Diagnostic>();
@@ -130,8 +132,15 @@ internal static class PipelineValidator
     /// <summary>Adds <c>file:line:col</c> to diagnostics of pipelines that were read from a file.</summary>
     private static void Locate(IReadOnlyList<Pipeline> uploads, List<Diagnostic> diagnostics)
     {
-        var maps = uploads.Select(SourceMap.Of).ToList();
-        if (maps.TrueForAll(map => map is null))
+        var maps = new SourceMap?[uploads.Count];
+        var any = false;
+        for (var i = 0; i < uploads.Count; i++)
+        {
+            maps[i] = SourceMap.Of(uploads[i]);
+            any |= maps[i] is not null;
+        }
+
+        if (!any)
         {
             return;
         }

@@ -118,7 +118,7 @@ internal static partial class PluginRules
             return;
         }
 
-        if (ScpLike().IsMatch(source))
+        if (IsScpLike(source))
         {
             problems.Add(ReferenceError($"The plugin source '{source}' is scp-style (host:path), which the agent cannot parse.", "Write it as a URL: 'ssh://user@host/org/repo.git'."));
             return;
@@ -271,8 +271,21 @@ internal static partial class PluginRules
         Help = help,
     };
 
-    [GeneratedRegex(@"^[^/@:]+@[^/:]+:")]
-    private static partial Regex ScpLike();
+    /// <summary>
+    /// Whether a plugin source is scp-style, <c>^[^/@:]+@[^/:]+:</c> (user@host:path): by hand, because every plugin's
+    /// source is checked and the regex engine costs the pipeline generator start-up time.
+    /// </summary>
+    internal static bool IsScpLike(string source)
+    {
+        var at = source.AsSpan().IndexOfAny('/', '@', ':');
+        if (at <= 0 || source[at] != '@')
+        {
+            return false;
+        }
+
+        var colon = source.AsSpan(at + 1).IndexOfAny('/', ':');
+        return colon > 0 && source[at + 1 + colon] == ':';
+    }
 
     [GeneratedRegex("^sha256:[0-9a-fA-F]{64}$")]
     private static partial Regex Sha256Pin();
