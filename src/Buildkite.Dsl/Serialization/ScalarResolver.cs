@@ -54,7 +54,7 @@ internal static class ScalarResolver
         var plain = text.Replace("_", string.Empty, StringComparison.Ordinal);
         if (TryParseGoInteger(plain, out var integer))
         {
-            return (ScalarKind.Integer, integer.ToString(CultureInfo.InvariantCulture));
+            return (ScalarKind.Integer, integer);
         }
 
         if (text.StartsWith("0b", StringComparison.Ordinal) || text.StartsWith("-0b", StringComparison.Ordinal))
@@ -104,10 +104,14 @@ internal static class ScalarResolver
         };
     }
 
-    /// <summary>Parses an integer like Go's <c>strconv.ParseInt(s, 0, 64)</c>, falling back to unsigned.</summary>
-    private static bool TryParseGoInteger(string text, out Int128 value)
+    /// <summary>
+    /// Parses an integer like Go's <c>strconv.ParseInt(s, 0, 64)</c>, falling back to unsigned; gives its canonical
+    /// decimal text. In 64-bit arithmetic (no <c>Int128</c>/<c>BigInteger</c>, which ReadyToRun cannot precompile or
+    /// which load another assembly at start-up).
+    /// </summary>
+    private static bool TryParseGoInteger(string text, out string canonical)
     {
-        value = default;
+        canonical = string.Empty;
         var span = text.AsSpan();
         var negative = false;
         if (span.Length > 0 && span[0] is '-' or '+')
@@ -150,9 +154,8 @@ internal static class ScalarResolver
             }
         }
 
-        // The magnitude, in 128 bits: once it passes 2^64 the text is out of range whatever follows.
-        UInt128 magnitude = 0;
-        var limit = (UInt128)ulong.MaxValue + 1;
+        // The magnitude: past ulong.MaxValue the text is out of range whatever follows.
+        ulong magnitude = 0;
         foreach (var c in span)
         {
             var digit = c switch
@@ -167,19 +170,22 @@ internal static class ScalarResolver
                 return false;
             }
 
-            magnitude = (magnitude * (uint)numberBase) + (uint)digit;
-            if (magnitude > limit)
+            if (magnitude > (ulong.MaxValue - (ulong)digit) / (ulong)numberBase)
             {
                 return false;
             }
+
+            magnitude = (magnitude * (ulong)numberBase) + (ulong)digit;
         }
 
-        if (negative ? magnitude > (UInt128)long.MaxValue + 1 : magnitude > ulong.MaxValue)
+        if (negative && magnitude > (ulong)long.MaxValue + 1)
         {
             return false;
         }
 
-        value = negative ? -(Int128)magnitude : (Int128)magnitude;
+        canonical = negative && magnitude > 0
+            ? "-" + magnitude.ToString(CultureInfo.InvariantCulture)
+            : magnitude.ToString(CultureInfo.InvariantCulture);
         return true;
     }
 
