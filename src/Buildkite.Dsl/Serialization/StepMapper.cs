@@ -24,8 +24,55 @@ internal sealed class StepMapper
     private Step? _step;
     private string _prefix = string.Empty;
 
+    // Nodes of steps that the checks look at after a streamed write (command steps with env), by step object.
+    private Dictionary<Step, MappingNode>? _retained;
+
     private StepMapper()
     {
+    }
+
+    /// <summary>The problems mapping found (text that cannot be encoded, dependencies on steps outside the pipeline).</summary>
+    public List<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>
+    /// Maps one pipeline and writes it as YAML step by step: each step's nodes are written as soon as they are made and
+    /// then dropped, so that a large pipeline's tree is never held whole (its nodes die young, in the cheapest
+    /// generation of the garbage collector). The checks run afterwards with <see cref="DerivedKey"/> and
+    /// <see cref="RetainedNode"/>; the caller discards the text when they find an error.
+    /// </summary>
+    public static StepMapper WriteYaml(Pipeline pipeline, YamlPipelineWriter.Document yaml)
+    {
+        var mapper = new StepMapper();
+        mapper.AssignKeys([pipeline]);
+        mapper._retained = [];
+        mapper.MapPipeline(pipeline, yaml);
+        return mapper;
+    }
+
+    /// <summary>The key the writer derived for a referenced step object without a key, if any.</summary>
+    public string? DerivedKey(Step step) => _generatedKeys.GetValueOrDefault(step);
+
+    /// <summary>The node a step was written as, when a check needs it after a streamed write (a command step with env).</summary>
+    public MappingNode? RetainedNode(Step step) => _retained?.GetValueOrDefault(step);
+
+    private void Retain(Step? step, Node node)
+    {
+        switch (step)
+        {
+            case CommandStep { Env.Count: > 0 } when node is MappingNode map:
+                _retained!.TryAdd(step, map);
+                break;
+            case GroupStep group when node is MappingNode { } map && map["steps"] is SequenceNode children:
+                var steps = group.Steps ?? [];
+                for (var i = 0; i < steps.Count && i < children.Items.Count; i++)
+                {
+                    Retain(steps[i], children.Items[i]);
+                }
+
+                break;
+            default:
+                break;
+        }
     }
 
     /// <summary>Maps the pipeline; problems that stop it being written go to the returned diagnostics.</summary>
@@ -247,7 +294,11 @@ internal sealed class StepMapper
     /// <summary>The key written for a step: its own, or the one generated because another step depends on it.</summary>
     private string? KeyOf(Step step) => step.Key ?? _generatedKeys.GetValueOrDefault(step);
 
-    private MappingNode MapPipeline(Pipeline pipeline)
+    /// <summary>
+    /// Maps a pipeline to its root node; with <paramref name="yaml"/>, writes it there as it goes and leaves the root's
+    /// <c>steps</c> empty (the steps were written and dropped one by one).
+    /// </summary>
+    private MappingNode MapPipeline(Pipeline pipeline, YamlPipelineWriter.Document? yaml = null)
     {
         var root = new MappingNode();
         SetPipelinePath();
@@ -258,17 +309,38 @@ internal sealed class StepMapper
         AddInt(root, "priority", pipeline.Priority);
         AddSecrets(root, pipeline.Secrets);
         AddNotifications(root, pipeline.Notify, "notify");
-        var steps = new List<Node>(pipeline.Steps.Count);
+        var count = pipeline.Steps.Count;
         var list = _prefix + "steps";
-        for (var i = 0; i < pipeline.Steps.Count; i++)
+        if (yaml is null)
         {
-            steps.Add(MapStep(pipeline.Steps[i], list, i));
+            var steps = new List<Node>(count);
+            for (var i = 0; i < count; i++)
+            {
+                steps.Add(MapStep(pipeline.Steps[i], list, i));
+            }
+
+            root.Add("steps", new SequenceNode(steps));
+        }
+        else
+        {
+            yaml.WriteEntries(root, 0);
+            yaml.BeginSequence("steps", count);
+            for (var i = 0; i < count; i++)
+            {
+                var step = pipeline.Steps[i];
+                var node = MapStep(step, list, i);
+                yaml.WriteItem(node);
+                Retain(step, node);
+            }
+
+            root.Add("steps", new SequenceNode([]));
         }
 
-        root.Add("steps", new SequenceNode(steps));
         SetPipelinePath();
         _step = null;
+        var beforeExtra = root.Entries.Count;
         AddExtra(root, pipeline.Extra);
+        yaml?.WriteEntries(root, beforeExtra);
         return root;
     }
 

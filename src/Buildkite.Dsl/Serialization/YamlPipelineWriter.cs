@@ -64,6 +64,37 @@ internal static class YamlPipelineWriter
         return text.ToString();
     }
 
+    /// <summary>
+    /// One document written piece by piece: the root map's entries, then its <c>steps</c> one item at a time, as
+    /// <see cref="StepMapper.WriteYaml"/> makes them. The text is exactly what <see cref="Write(IReadOnlyList{Node})"/>
+    /// prints for the whole tree.
+    /// </summary>
+    internal sealed class Document : IDisposable
+    {
+        private readonly YamlText _text = new();
+
+        /// <summary>Writes the root map's entries from <paramref name="start"/> to its end, at the left margin.</summary>
+        public void WriteEntries(MappingNode root, int start) => WriteMappingEntries(_text, root, 0, firstInline: false, start);
+
+        /// <summary>Writes <c>key:</c> of a root entry whose value is a sequence of <paramref name="count"/> items (<c>key: []</c> for none).</summary>
+        public void BeginSequence(string key, int count)
+        {
+            WriteScalar(_text, key, StyleOf(key, isKey: true), 0);
+            _text.Append(count == 0 ? ": []\n" : ":\n");
+        }
+
+        /// <summary>Writes one item of that sequence (sequences in a map are not indented).</summary>
+        public void WriteItem(Node item)
+        {
+            _text.Append("- ");
+            WriteInline(_text, item, 2);
+        }
+
+        public override string ToString() => _text.ToString();
+
+        public void Dispose() => _text.Dispose();
+    }
+
     private static void WriteDocuments(YamlText text, IReadOnlyList<Node> documents)
     {
         foreach (var document in documents)
@@ -100,10 +131,10 @@ internal static class YamlPipelineWriter
     }
 
     /// <summary>Writes a map's entries, each on its own line at <paramref name="indent"/>, the first one at the cursor when inline.</summary>
-    private static void WriteMappingEntries(YamlText text, MappingNode mapping, int indent, bool firstInline)
+    private static void WriteMappingEntries(YamlText text, MappingNode mapping, int indent, bool firstInline, int start = 0)
     {
         var entries = mapping.Entries;
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = start; i < entries.Count; i++)
         {
             if (i > 0 || !firstInline)
             {

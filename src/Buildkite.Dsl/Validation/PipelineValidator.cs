@@ -25,10 +25,16 @@ internal static class PipelineValidator
     public static List<Diagnostic> Validate(Pipeline pipeline, IReadOnlyList<Diagnostic> mapped) =>
         Validate(pipeline, StepMapper.Map(pipeline).Root, mapped);
 
+    /// <summary>Checks a pipeline that <see cref="StepMapper.WriteYaml"/> mapped and wrote step by step.</summary>
+    public static List<Diagnostic> Validate(Pipeline pipeline, StepMapper streamed) =>
+        Validate([pipeline], new ValidationContext(pipeline, streamed), streamed.Diagnostics);
+
     /// <summary>Checks the pipelines of one output of several uploads, one YAML document each.</summary>
-    public static List<Diagnostic> Validate(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots, IReadOnlyList<Diagnostic> mapped)
+    public static List<Diagnostic> Validate(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots, IReadOnlyList<Diagnostic> mapped) =>
+        Validate(uploads, new ValidationContext(uploads, roots), mapped);
+
+    private static List<Diagnostic> Validate(IReadOnlyList<Pipeline> uploads, ValidationContext context, IReadOnlyList<Diagnostic> mapped)
     {
-        var context = new ValidationContext(uploads, roots);
         for (var upload = 0; upload < uploads.Count; upload++)
         {
             SecretRules.CheckPipeline(context, upload);

@@ -54,8 +54,23 @@ internal sealed class ValidationContext
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
 
+    // After a streamed write there is no tree: derived keys and the nodes checks need come from the mapper.
+    private readonly StepMapper? _streamed;
+
     public ValidationContext(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots)
+        : this(uploads, roots, null)
     {
+    }
+
+    /// <summary>The context of a pipeline written step by step (<see cref="StepMapper.WriteYaml"/>).</summary>
+    public ValidationContext(Pipeline pipeline, StepMapper streamed)
+        : this([pipeline], [], streamed)
+    {
+    }
+
+    private ValidationContext(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots, StepMapper? streamed)
+    {
+        _streamed = streamed;
         Uploads = uploads;
         IsSplit = uploads.Count > 1;
         var count = 0;
@@ -220,7 +235,12 @@ internal sealed class ValidationContext
         }
 
         var key = step.Key;
-        if (key is null && node is MappingNode map && map["key"] is ScalarNode written)
+        if (_streamed is not null)
+        {
+            key ??= _streamed.DerivedKey(step);
+            node ??= _streamed.RetainedNode(step);
+        }
+        else if (key is null && node is MappingNode map && map["key"] is ScalarNode written)
         {
             // A key the writer derived from the label: letters, digits and '_' only, so its written text is its model text.
             key = written.Text;
