@@ -222,8 +222,10 @@ internal sealed class StepMapper
     {
         foreach (var pipeline in uploads)
         {
-            foreach (var step in pipeline.Steps)
+            var steps = pipeline.Steps;
+            for (var i = 0; i < steps.Count; i++)
             {
+                var step = steps[i];
                 if (HasStepObjectDependency(step))
                 {
                     return true;
@@ -247,9 +249,14 @@ internal sealed class StepMapper
 
     private static bool HasStepObjectDependency(Step? step)
     {
-        foreach (var dependency in step?.DependsOn ?? [])
+        if (step?.DependsOn is not { } dependencies)
         {
-            if (dependency?.Step is not null)
+            return false;
+        }
+
+        for (var i = 0; i < dependencies.Count; i++)
+        {
+            if (dependencies[i]?.Step is not null)
             {
                 return true;
             }
@@ -555,8 +562,9 @@ internal sealed class StepMapper
         if (step.DependsOn is { } dependencies)
         {
             var items = new List<Node>(dependencies.Count);
-            foreach (var dependency in dependencies)
+            for (var i = 0; i < dependencies.Count; i++)
             {
+                var dependency = dependencies[i];
                 if (dependency is null)
                 {
                     continue;
@@ -1032,6 +1040,11 @@ internal sealed class StepMapper
 
     private void AddExtra(MappingNode map, IReadOnlyDictionary<string, JsonNode?> extra)
     {
+        if (extra.Count == 0)
+        {
+            return; // no enumerator to allocate for the usual empty map
+        }
+
         foreach (var (name, value) in extra)
         {
             var key = EncodeKey(name, name);
@@ -1101,9 +1114,9 @@ internal sealed class StepMapper
     private SequenceNode TextList(IReadOnlyList<string> values, string field)
     {
         var items = new List<Node>(values.Count);
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            items.Add(Text(value ?? string.Empty, field));
+            items.Add(Text(values[i] ?? string.Empty, field));
         }
 
         return new SequenceNode(items);
@@ -1147,7 +1160,16 @@ internal sealed class StepMapper
         }
     }
 
-    private static ScalarNode Integer(long value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer);
+    private static ScalarNode Integer(long value) =>
+        value is >= SmallIntegerMin and <= SmallIntegerMax
+            ? SmallIntegers[value - SmallIntegerMin] ??= new(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer)
+            : new(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer);
+
+    // Nodes of small integers (timeouts, priorities, exit statuses, limits) are shared: nodes are never changed, and a
+    // large pipeline writes the same few numbers thousands of times.
+    private const int SmallIntegerMin = -1;
+    private const int SmallIntegerMax = 1024;
+    private static readonly ScalarNode?[] SmallIntegers = new ScalarNode?[SmallIntegerMax - SmallIntegerMin + 1];
 
     private static ScalarNode Bool(bool value) => value ? ScalarNode.True : ScalarNode.False;
 
@@ -1176,7 +1198,13 @@ internal sealed class StepMapper
 
     private static bool HasUnpairedSurrogate(string value)
     {
-        for (var i = 0; i < value.Length; i++)
+        var first = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return false;
+        }
+
+        for (var i = first; i < value.Length; i++)
         {
             if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {

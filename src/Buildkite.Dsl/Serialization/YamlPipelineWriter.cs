@@ -144,7 +144,7 @@ internal static class YamlPipelineWriter
             var entry = entries[i];
             if (IsSimpleKey(entry.Key))
             {
-                WriteScalar(text, entry.Key, StyleOf(entry.Key, isKey: true), indent);
+                WriteString(text, entry.Key, isKey: true, indent);
                 text.Append(':');
                 WriteValue(text, entry.Value, indent);
             }
@@ -219,7 +219,7 @@ internal static class YamlPipelineWriter
                 WriteSequenceItems(text, sequence, indent, firstInline: true);
                 break;
             case ScalarNode { Kind: ScalarKind.String } scalar:
-                WriteScalar(text, scalar.Text, StyleOf(scalar.Text, isKey: false), indent);
+                WriteString(text, scalar.Text, isKey: false, indent);
                 text.AppendLineBreakAfterScalar();
                 break;
             case ScalarNode scalar:
@@ -230,6 +230,50 @@ internal static class YamlPipelineWriter
             default:
                 throw new InvalidOperationException($"Unknown node {node.GetType()}.");
         }
+    }
+
+    /// <summary>Writes a string in the style <see cref="StyleOf"/> and <see cref="WriteScalar"/> choose, plain at once when that is sure.</summary>
+    private static void WriteString(YamlText text, string value, bool isKey, int indent)
+    {
+        if (IsSurelyPlain(value, isKey))
+        {
+            text.Append(value);
+            return;
+        }
+
+        WriteScalar(text, value, StyleOf(value, isKey), indent);
+    }
+
+    /// <summary>
+    /// A quick, conservative test for the most common strings (keys, labels, paths, commands of one line): one pass
+    /// that answers <see langword="true"/> only when the full rules (<see cref="StyleOf"/>, then <see cref="CanBePlain"/>)
+    /// would write the text plain: it starts with an ASCII letter and is longer than five characters (so no YAML word
+    /// for a boolean or null, and no number), holds only printable ASCII, and has no <c>: </c>, no final <c>:</c>, no
+    /// <c> #</c>, no final space and, in a key, no <c> *</c>.
+    /// </summary>
+    private static bool IsSurelyPlain(string text, bool isKey)
+    {
+        if (text.Length <= 5 || !char.IsAsciiLetter(text[0]) || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        var previous = text[0];
+        for (var i = 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is < ' ' or > '~'
+                || (c == '#' && previous == ' ')
+                || (c == '*' && previous == ' ' && isKey)
+                || (previous == ':' && c == ' '))
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return previous != ':';
     }
 
     private static bool IsSimpleKey(string key) => key.Length <= MaxSimpleKeyLength && key.AsSpan().IndexOfAny('\n', '\r', '\u0085') < 0

@@ -81,7 +81,6 @@ internal sealed class ValidationContext
 
         Steps = new List<CheckedStep>(count);
         StepsByKey = new Dictionary<string, CheckedStep>(count, StringComparer.Ordinal);
-        StepsByObject = new Dictionary<Step, CheckedStep>(count, ReferenceEqualityComparer.Instance);
         for (var upload = 0; upload < uploads.Count; upload++)
         {
             var pipeline = uploads[upload];
@@ -126,8 +125,25 @@ internal sealed class ValidationContext
     /// <summary>The first step written with each key.</summary>
     public Dictionary<string, CheckedStep> StepsByKey { get; }
 
-    /// <summary>Where each step object first stands.</summary>
-    public Dictionary<Step, CheckedStep> StepsByObject { get; }
+    private Dictionary<Step, CheckedStep>? _stepsByObject;
+
+    /// <summary>Where each step object first stands; indexed on first use (only dependencies on step objects need it).</summary>
+    public Dictionary<Step, CheckedStep> StepsByObject
+    {
+        get
+        {
+            if (_stepsByObject is null)
+            {
+                _stepsByObject = new Dictionary<Step, CheckedStep>(Steps.Count, ReferenceEqualityComparer.Instance);
+                foreach (var step in Steps)
+                {
+                    _stepsByObject.TryAdd(step.Step, step);
+                }
+            }
+
+            return _stepsByObject;
+        }
+    }
 
     /// <summary>Keys of steps uploaded elsewhere in the build, from every upload's <see cref="Pipeline.ExternalKeys"/>.</summary>
     public HashSet<string> ExternalKeys { get; } = new(StringComparer.Ordinal);
@@ -258,7 +274,6 @@ internal sealed class ValidationContext
             Key = key,
         };
         Steps.Add(placed);
-        StepsByObject.TryAdd(step, placed);
         if (key is not null)
         {
             StepsByKey.TryAdd(key, placed);
