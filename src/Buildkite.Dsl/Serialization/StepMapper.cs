@@ -335,6 +335,14 @@ internal sealed class StepMapper
             for (var i = 0; i < count; i++)
             {
                 var step = pipeline.Steps[i];
+                if (step is CommandStep command && IsPlainCommand(command))
+                {
+                    SetStepPath(list, i);
+                    _step = command;
+                    WritePlainCommand(command, yaml);
+                    continue;
+                }
+
                 var node = MapStep(step, list, i);
                 yaml.WriteItem(node);
                 Retain(step, node);
@@ -432,6 +440,116 @@ internal sealed class StepMapper
         AddSignature(map, step.Signature);
         AddExtra(map, step.Extra);
         return map;
+    }
+
+    /// <summary>
+    /// Whether a command step sets only attributes that <see cref="WritePlainCommand"/> writes (text, numbers, flags, lists
+    /// of text, dependencies without <c>allow_failure</c>), and at least one of them: the shape of the steps of large
+    /// generated pipelines.
+    /// </summary>
+    private static bool IsPlainCommand(CommandStep step)
+    {
+        if (step.If is not null || step.Branches is not null || step.IfChanged is not null || step.Skip is not null
+            || step.Agents is not null || step.Env.Count > 0 || step.Secrets is not null || step.Plugins.Count > 0
+            || step.Cache is not null || step.Matrix is not null || step.ConcurrencyMethod is not null || step.Retry is not null
+            || step.SoftFail is not null || step.Notify.Count > 0 || step.Signature is not null || step.Extra.Count > 0)
+        {
+            return false;
+        }
+
+        if (step.DependsOn is { } dependencies)
+        {
+            for (var i = 0; i < dependencies.Count; i++)
+            {
+                if (dependencies[i]?.AllowFailure is not null)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return step.Label is not null || step.Key is not null || step.Command is not null || step.Commands.Count > 0
+            || step.DependsOn is not null || step.AllowDependencyFailure is not null || step.Image is not null
+            || step.ArtifactPaths.Count > 0 || step.Parallelism is not null || step.Concurrency is not null
+            || step.ConcurrencyGroup is not null || step.TimeoutInMinutes is not null || step.Priority is not null
+            || step.CancelOnBuildFailing is not null;
+    }
+
+    /// <summary>
+    /// Writes a plain command step (<see cref="IsPlainCommand"/>) straight into the YAML, without nodes: exactly what
+    /// <see cref="MapCommand"/> and the writer make of it (same keys in the same order, same text encoding and problems
+    /// reported in the same order; the tests compare the two on random steps). Large generated pipelines are mostly
+    /// such steps, and skipping their nodes takes most of the allocation out of writing them.
+    /// </summary>
+    private void WritePlainCommand(CommandStep step, YamlPipelineWriter.Document yaml)
+    {
+        yaml.BeginItemMap();
+        WriteText(yaml, "label", step.Label);
+        WriteText(yaml, "key", KeyOf(step));
+        WriteText(yaml, "command", step.Command);
+        WriteTextList(yaml, "commands", step.Commands);
+        if (step.DependsOn is { } dependencies)
+        {
+            var written = 0;
+            for (var i = 0; i < dependencies.Count; i++)
+            {
+                written += DependencyKey(dependencies[i]) is null ? 0 : 1;
+            }
+
+            yaml.BeginListEntry("depends_on", written);
+            for (var i = 0; i < dependencies.Count; i++)
+            {
+                if (DependencyKey(dependencies[i]) is { } key)
+                {
+                    yaml.WriteListItem(Encode(key, "depends_on"));
+                }
+            }
+        }
+
+        WriteNumber(yaml, "allow_dependency_failure", step.AllowDependencyFailure is { } allow ? Bool(allow) : null);
+        WriteText(yaml, "image", step.Image);
+        WriteTextList(yaml, "artifact_paths", step.ArtifactPaths);
+        WriteNumber(yaml, "parallelism", step.Parallelism is { } parallelism ? Integer(parallelism) : null);
+        WriteNumber(yaml, "concurrency", step.Concurrency is { } concurrency ? Integer(concurrency) : null);
+        WriteText(yaml, "concurrency_group", step.ConcurrencyGroup);
+        WriteNumber(yaml, "timeout_in_minutes", step.TimeoutInMinutes is { } timeout ? Integer(timeout) : null);
+        WriteNumber(yaml, "priority", step.Priority is { } priority ? Integer(priority) : null);
+        WriteNumber(yaml, "cancel_on_build_failing", step.CancelOnBuildFailing is { } cancel ? Bool(cancel) : null);
+        yaml.EndItemMap();
+    }
+
+    /// <summary>The key a dependency is written as (as in <see cref="AddCommon"/>), or <see langword="null"/> when it is left out.</summary>
+    private string? DependencyKey(Dependency? dependency) =>
+        dependency is null ? null : dependency.Step is { } target ? KeyOf(target) : dependency.Key;
+
+    private void WriteText(YamlPipelineWriter.Document yaml, string name, string? value)
+    {
+        if (value is not null)
+        {
+            yaml.WriteTextEntry(name, Encode(value, name));
+        }
+    }
+
+    private void WriteTextList(YamlPipelineWriter.Document yaml, string name, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        yaml.BeginListEntry(name, values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            yaml.WriteListItem(Encode(values[i] ?? string.Empty, name));
+        }
+    }
+
+    private static void WriteNumber(YamlPipelineWriter.Document yaml, string name, ScalarNode? value)
+    {
+        if (value is not null)
+        {
+            yaml.WriteCanonicalEntry(name, value.Text);
+        }
     }
 
     private Node MapWait(WaitStep step)
@@ -1178,7 +1296,10 @@ internal sealed class StepMapper
     private string EncodeKey(string key, string field) => Text(key, field).Text;
 
     /// <summary>Encodes model text for the agent; text that cannot be encoded is reported.</summary>
-    private ScalarNode Text(string value, string field)
+    private ScalarNode Text(string value, string field) => new(Encode(value, field), ScalarKind.String);
+
+    /// <summary>Encodes model text for the agent; text that cannot be encoded is reported.</summary>
+    private string Encode(string value, string field)
     {
         var encoded = InterpolatedText.Encode(value, out var error);
         if (encoded is null)
@@ -1193,7 +1314,7 @@ internal sealed class StepMapper
                 "Remove the broken character; it usually comes from cutting a string in the middle of an emoji.");
         }
 
-        return new ScalarNode(encoded, ScalarKind.String);
+        return encoded;
     }
 
     private static bool HasUnpairedSurrogate(string value)

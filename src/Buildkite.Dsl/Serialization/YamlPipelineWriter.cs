@@ -90,6 +90,73 @@ internal static class YamlPipelineWriter
             WriteInline(_text, item, 2);
         }
 
+        // An item written entry by entry, without nodes (StepMapper's plain command steps): a map in compact form after
+        // "- ", its first entry on that line and the others at indent 2, laid out exactly as WriteInline lays out a
+        // MappingNode there.
+        private bool _itemEmpty;
+
+        /// <summary>Starts an item that is a map written entry by entry.</summary>
+        public void BeginItemMap()
+        {
+            _text.Append("- ");
+            _itemEmpty = true;
+        }
+
+        /// <summary>Writes an entry whose value is text (a string).</summary>
+        public void WriteTextEntry(string key, string value)
+        {
+            EntryKey(key);
+            _text.Append(' ');
+            WriteString(_text, value, isKey: false, 4);
+            _text.AppendLineBreakAfterScalar();
+        }
+
+        /// <summary>Writes an entry whose value is a number, boolean or null in its canonical text.</summary>
+        public void WriteCanonicalEntry(string key, string canonical)
+        {
+            EntryKey(key);
+            _text.Append(' ');
+            WriteScalar(_text, canonical, YamlStyle.Plain, 4);
+            _text.AppendLineBreakAfterScalar();
+        }
+
+        /// <summary>Writes the key of an entry whose value is a list of <paramref name="count"/> strings (<c>key: []</c> for none).</summary>
+        public void BeginListEntry(string key, int count)
+        {
+            EntryKey(key);
+            _text.Append(count == 0 ? " []\n" : "\n");
+        }
+
+        /// <summary>Writes one string of that list (sequences in a map are not indented).</summary>
+        public void WriteListItem(string value)
+        {
+            _text.Indent(2);
+            _text.Append("- ");
+            WriteString(_text, value, isKey: false, 4);
+            _text.AppendLineBreakAfterScalar();
+        }
+
+        /// <summary>Ends the item; one without entries is written as <c>{}</c>.</summary>
+        public void EndItemMap()
+        {
+            if (_itemEmpty)
+            {
+                _text.Append("{}\n");
+            }
+        }
+
+        private void EntryKey(string key)
+        {
+            if (!_itemEmpty)
+            {
+                _text.Indent(2);
+            }
+
+            _itemEmpty = false;
+            WriteString(_text, key, isKey: true, 2);
+            _text.Append(':');
+        }
+
         public override string ToString() => _text.ToString();
 
         public void Dispose() => _text.Dispose();
