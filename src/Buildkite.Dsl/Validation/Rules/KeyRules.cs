@@ -109,7 +109,7 @@ internal static class KeyRules
 
     private static void CheckCharacters(ValidationContext context, CheckedStep step, string key, string visible)
     {
-        var bad = new List<char>();
+        List<char>? bad = null; // made only for a key with a bad character: every step's key passes here
         var literalInterpolationCharacter = false;
         var inExpansion = false;
         foreach (var c in key)
@@ -134,13 +134,14 @@ internal static class KeyRules
                     break;
             }
 
+            bad ??= [];
             if (!bad.Contains(c))
             {
                 bad.Add(c);
             }
         }
 
-        if (bad.Count == 0)
+        if (bad is null)
         {
             return;
         }
