@@ -39,10 +39,15 @@ public static class IntegrationTestSteps
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
-        var steps = targets
-            .Where(target => string.IsNullOrEmpty(singleTest) || target.Contains(singleTest, StringComparison.Ordinal))
-            .Select(target => (GroupableStep)Step(target, singleTest, parallelism))
-            .ToList();
+        var steps = new List<GroupableStep>();
+        foreach (var target in targets)
+        {
+            if (string.IsNullOrEmpty(singleTest) || target.Contains(singleTest, StringComparison.Ordinal))
+            {
+                steps.Add(Step(target, singleTest, parallelism));
+            }
+        }
+
         return steps.Count == 0 ? null : new GroupStep { Group = GroupName, Key = GroupKey, Steps = steps };
     }
 

@@ -91,8 +91,14 @@ internal static class ConditionRules
     {
         var scan = ConditionScanner.Scan(condition.Expression);
         var problems = new List<ConditionProblem>();
-        foreach (var variable in scan.Variables.Distinct(StringComparer.Ordinal))
+        HashSet<string>? seen = null;
+        foreach (var variable in scan.Variables)
         {
+            if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(variable))
+            {
+                continue;
+            }
+
             if (variable is "build.state" or "pipeline.started_failing" or "pipeline.started_passing" && scope != Scope.BuildNotification)
             {
                 problems.Add(new ConditionProblem(true,

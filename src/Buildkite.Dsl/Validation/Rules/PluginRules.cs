@@ -100,7 +100,7 @@ internal static partial class PluginRules
             return;
         }
 
-        if (reference.Value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (HasSpaceOrControl(reference.Value))
         {
             problems.Add(ReferenceError($"The plugin reference '{value}' has white space in it.", "Remove the spaces."));
             return;
@@ -127,7 +127,7 @@ internal static partial class PluginRules
         if (!reference.IsLocal && !source.Contains(':', StringComparison.Ordinal))
         {
             var segments = source.Split('/');
-            if (segments.Any(segment => segment.Length == 0))
+            if (Array.IndexOf(segments, string.Empty) >= 0)
             {
                 problems.Add(ReferenceError($"The plugin source '{source}' has an empty path segment.", "Write 'name' or 'owner/name', as in 'scionproto/metahook#v0.3.0'."));
                 return;
@@ -270,6 +270,19 @@ internal static partial class PluginRules
         Message = message,
         Help = help,
     };
+
+    private static bool HasSpaceOrControl(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether a plugin source is scp-style, <c>^[^/@:]+@[^/:]+:</c> (user@host:path): by hand, because every plugin's
