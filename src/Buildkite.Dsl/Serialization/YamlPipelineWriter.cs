@@ -679,7 +679,10 @@ internal static class YamlPipelineWriter
     /// </summary>
     private sealed class YamlText : IDisposable
     {
-        private char[] _chars = ArrayPool<char>.Shared.Rent(16 * 1024);
+        // A pipeline of the usual size fits the first buffer, a plain array: the shared pool costs a pipeline generator's
+        // first use a little set-up, and pays off only for the large buffers it keeps (see Grow).
+        private char[] _chars = new char[32 * 1024];
+        private bool _pooled;
         private int _length;
         private bool _lineEnded;
 
@@ -749,16 +752,26 @@ internal static class YamlPipelineWriter
 
         public void Dispose()
         {
-            ArrayPool<char>.Shared.Return(_chars);
+            if (_pooled)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+            }
+
             _chars = [];
+            _pooled = false;
         }
 
         private void Grow(int needed)
         {
             var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + needed));
             _chars.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<char>.Shared.Return(_chars);
+            if (_pooled)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+            }
+
             _chars = larger;
+            _pooled = true;
         }
     }
 }

@@ -23,7 +23,12 @@ internal static class InterpolationRules
             return;
         }
 
-        var later = new HashSet<string>(env.Keys.Select(StepNames.Visible), StringComparer.Ordinal);
+        var later = new HashSet<string>(env.Count, StringComparer.Ordinal);
+        foreach (var name in env.Keys)
+        {
+            later.Add(StepNames.Visible(name));
+        }
+
         foreach (var (name, value) in env)
         {
             var visibleName = StepNames.Visible(name);
