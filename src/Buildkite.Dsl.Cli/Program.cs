@@ -8,18 +8,25 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        Scripting.RunnerTrace.Write(Console.Error, "main");
-        try
+        // `run <script> [-- args]`, the first step of every build, skips the parser (RunCommand.TryRunFast) and the
+        // console's set-up (StandardStreams).
+        if (RunCommand.TryParseFast(args) is { } request)
         {
-            // `run <script> [-- args]`, the first step of every build, skips the parser (RunCommand.TryRunFast).
-            if (RunCommand.TryRunFast(args, Console.Out, Console.Error) is { } exitCode)
+            var output = Scripting.StandardStreams.Output();
+            var error = Scripting.StandardStreams.Error();
+            Scripting.RunnerTrace.Write(error, "main");
+            try
             {
-                return exitCode;
+                return RunCommand.RunFast(request, output, error);
             }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return Fault(Console.Error, e);
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Fault(error, e);
+            }
+            finally
+            {
+                error.Flush();
+            }
         }
 
         return RunAsync(args, Console.Out, Console.Error).GetAwaiter().GetResult();

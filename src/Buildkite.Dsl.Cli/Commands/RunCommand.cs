@@ -43,7 +43,11 @@ internal static class RunCommand
     /// </summary>
     /// <returns>The exit code, or <see langword="null"/> when the command line is not one of the simple forms.</returns>
     public static int? TryRunFast(string[] args, TextWriter output, TextWriter error) =>
-        TryParseFast(args) is { } request ? ScriptRunner.Run(request, output, error, CancellationToken.None) : null;
+        TryParseFast(args) is { } request ? RunFast(request, output, error) : null;
+
+    /// <summary>Runs a request that <see cref="TryParseFast"/> made; the console is left writing to the given writers.</summary>
+    public static int RunFast(ScriptRequest request, TextWriter output, TextWriter error) =>
+        ScriptRunner.Run(request, output, error, CancellationToken.None, new ConsoleWriters(output, error));
 
     /// <summary>
     /// The request of a simple command line, exactly as the parser reads it (a test holds them to that):

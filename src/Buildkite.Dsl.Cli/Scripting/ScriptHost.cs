@@ -2,6 +2,11 @@ using System.Reflection;
 
 namespace Buildkite.Dsl.Cli.Scripting;
 
+/// <summary>Writers to give the console back after a script run.</summary>
+/// <param name="Output">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+internal sealed record ConsoleWriters(TextWriter Output, TextWriter Error);
+
 /// <summary>How a script run ended: its return value, or the exception it threw.</summary>
 /// <param name="ReturnValue">The value of a top-level <c>return</c>, or <see langword="null"/>.</param>
 /// <param name="Exception">The exception that ended the script, or <see langword="null"/>.</param>
@@ -25,7 +30,8 @@ internal static class ScriptHost
         IReadOnlyDictionary<string, string> assemblies,
         ScriptGlobals globals,
         TextWriter output,
-        TextWriter error)
+        TextWriter error,
+        ConsoleWriters? restore = null)
     {
         var context = new ScriptLoadContext(assemblies);
         using var image = new MemoryStream(script.Image, writable: false);
@@ -34,7 +40,9 @@ internal static class ScriptHost
 
         // The console is process-wide: one script at a time.
         ConsoleLock.Wait();
-        var (originalOutput, originalError) = (Console.Out, Console.Error);
+        // The console is put back as it was; a caller that never set it up says what to put back instead, so that
+        // the console's encoding set-up (see StandardStreams) is not paid just to be restored.
+        var (originalOutput, originalError) = restore is null ? (Console.Out, Console.Error) : (restore.Output, restore.Error);
         Console.SetOut(output);
         Console.SetError(error);
         try

@@ -17,11 +17,18 @@ namespace Buildkite.Dsl.Cli.Scripting;
 /// </remarks>
 internal static class ScriptRunner
 {
-    public static int Run(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="request">The script and its arguments.</param>
+    /// <param name="output">Where the pipeline goes.</param>
+    /// <param name="error">Where problems go.</param>
+    /// <param name="cancellationToken">Cancels a package restore.</param>
+    /// <param name="consoleAfterRun">
+    /// What the console is given back after the script ran; <see langword="null"/> to give back what it had.
+    /// </param>
+    public static int Run(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken, ConsoleWriters? consoleAfterRun = null)
     {
         try
         {
-            return RunCore(request, output, error, cancellationToken);
+            return RunCore(request, output, error, consoleAfterRun, cancellationToken);
         }
         finally
         {
@@ -29,7 +36,7 @@ internal static class ScriptRunner
         }
     }
 
-    private static int RunCore(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static int RunCore(ScriptRequest request, TextWriter output, TextWriter error, ConsoleWriters? consoleAfterRun, CancellationToken cancellationToken)
     {
         RunnerTrace.Write(error, "run");
         var scriptPath = Path.GetFullPath(request.ScriptPath);
@@ -79,7 +86,7 @@ internal static class ScriptRunner
 
         RunnerTrace.Write(error, "running the script");
         using var held = new StringWriter { NewLine = output.NewLine };
-        var outcome = ScriptHost.Run(script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error);
+        var outcome = ScriptHost.Run(script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error, consoleAfterRun);
         var failure = outcome.Exception is { } exception
             ? Describe(exception, directives.Files)
             : outcome.ReturnValue is int returned && returned != 0 ? $"error: the script returned exit code {returned}." : null;
