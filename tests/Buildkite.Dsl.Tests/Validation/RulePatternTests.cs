@@ -13,6 +13,7 @@ public class RulePatternTests
 {
     private static readonly Regex Uuid = new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant);
     private static readonly Regex ScpLike = new("^[^/@:]+@[^/:]+:");
+    private static readonly Regex Sha256Pin = new("^sha256:[0-9a-fA-F]{64}$");
 
     private static readonly Gen<string> UuidLike = Gen.Frequency(
             (8, Gen.OneOf(Gen.Char['0', '9'], Gen.Char['a', 'f'], Gen.Char['A', 'F'])),
@@ -51,4 +52,14 @@ public class RulePatternTests
     [Fact]
     public void Scp_matcher_agrees_with_its_pattern() =>
         Sources.Sample(source => PluginRules.IsScpLike(source) == ScpLike.IsMatch(source), iter: 100_000);
+
+    [Theory]
+    [InlineData("sha256:0123456789abcdef0123456789abcdef0123456789ABCDEF0123456789abcdef")]
+    [InlineData("sha256:0123456789abcdef0123456789abcdef0123456789ABCDEF0123456789abcdef\n")]
+    [InlineData("sha256:0123456789abcdef0123456789abcdef0123456789ABCDEF0123456789abcde")]
+    [InlineData("sha256:0123456789abcdef0123456789abcdef0123456789ABCDEF0123456789abcdeg")]
+    [InlineData("sha512:0123456789abcdef0123456789abcdef0123456789ABCDEF0123456789abcdef")]
+    [InlineData("v1.0.0")]
+    public void Sha256_pin_matcher_agrees_with_its_pattern(string pin) =>
+        PluginRules.IsSha256Pin(pin).Should().Be(Sha256Pin.IsMatch(pin));
 }
