@@ -8,7 +8,7 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        // `run <script> [-- args]`, the first step of every build, skips the parser (RunCommand.TryRunFast) and the
+        // `run <script> [-- args]`, the first step of every build, skips the parser (RunCommand.TryParseFast) and the
         // console's set-up (StandardStreams).
         if (RunCommand.TryParseFast(args) is { } request)
         {

@@ -36,23 +36,17 @@ internal static class RunCommand
         return command;
     }
 
-    /// <summary>
-    /// Runs <c>run &lt;script&gt;</c> and <c>run &lt;script&gt; -- args…</c> without the command-line parser, which
-    /// costs a cached run (the first step of every build) a good part of its start-up; any other command line,
-    /// options and mistakes included, returns <see langword="null"/> and goes through the parser.
-    /// </summary>
-    /// <returns>The exit code, or <see langword="null"/> when the command line is not one of the simple forms.</returns>
-    public static int? TryRunFast(string[] args, TextWriter output, TextWriter error) =>
-        TryParseFast(args) is { } request ? RunFast(request, output, error) : null;
-
     /// <summary>Runs a request that <see cref="TryParseFast"/> made; the console is left writing to the given writers.</summary>
     public static int RunFast(ScriptRequest request, TextWriter output, TextWriter error) =>
         ScriptRunner.Run(request, output, error, CancellationToken.None, new ConsoleWriters(output, error));
 
     /// <summary>
-    /// The request of a simple command line, exactly as the parser reads it (a test holds them to that):
-    /// <c>run</c>, a script path that cannot be mistaken for an option, a response file or a directive, then
-    /// nothing or <c>--</c> and the script's arguments, taken as they are.
+    /// The request of <c>run &lt;script&gt;</c> or <c>run &lt;script&gt; -- args…</c>, read without the command-line
+    /// parser, which costs a cached run (the first step of every build) a good part of its start-up; any other command
+    /// line, options and mistakes included, gives <see langword="null"/> and goes through the parser. The request is
+    /// exactly what the parser makes of the same command line (a test holds them to that): <c>run</c>, a script path
+    /// that cannot be mistaken for an option, a response file or a directive, then nothing or <c>--</c> and the
+    /// script's arguments, taken as they are.
     /// </summary>
     internal static ScriptRequest? TryParseFast(string[] args)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Buildkite.Dsl.Cli.Commands;
+using Buildkite.Dsl.Cli.Tests.Support;
 
 namespace Buildkite.Dsl.Cli.Tests.Commands;
 
@@ -64,5 +65,36 @@ public sealed class RunCommandFastPathTests
 
         // Then
         request.Should().BeNull();
+    }
+
+    [Fact]
+    public void The_fast_path_runs_the_script_and_leaves_the_console_on_the_writers_it_was_given()
+    {
+        // Given
+        using var folder = new ScriptFolder();
+        var script = folder.Write("fast.csx", "Console.Error.Write(\"note\");\nConsole.Write(string.Join('|', Args));\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var (consoleOut, consoleError) = (Console.Out, Console.Error);
+        int exitCode;
+        TextWriter outAfter;
+        try
+        {
+            // When
+            exitCode = RunCommand.RunFast(RunCommand.TryParseFast(["run", script, "--", "a", "-b"])!, output, error);
+            outAfter = Console.Out;
+        }
+        finally
+        {
+            Console.SetOut(consoleOut);
+            Console.SetError(consoleError);
+        }
+
+        // Then
+        exitCode.Should().Be(0, error.ToString());
+        output.ToString().Should().Be("a|-b");
+        error.ToString().Should().Contain("note");
+        outAfter.Write('!');
+        output.ToString().Should().Be("a|-b!", "the console writes to the fast path's standard output afterwards");
     }
 }
