@@ -1,15 +1,42 @@
 using System.CommandLine;
 using Buildkite.Dsl.Cli.Commands;
+using Buildkite.Dsl.Cli.Scripting;
 
 namespace Buildkite.Dsl.Cli;
 
 /// <summary>The entry point of <c>buildkite-dsl</c>: builds the root command from the command classes and runs it.</summary>
 internal static class Program
 {
-    public static Task<int> Main(string[] args)
+    public static int Main(string[] args)
     {
-        Scripting.RunnerTrace.Write(Console.Error, "main");
-        return RunAsync(args, StrayOutput.KeepStandardOutputForThePipeline(), Console.Error);
+        // Standard output is the pipeline's alone: its writer holds the real descriptor, and later writes to descriptor 1
+        // (child processes, Console.OpenStandardOutput()) go to standard error (StrayOutput). Both streams are UTF-8
+        // whatever the locale, without the console's encoding set-up; standard error is opened on first use
+        // (StandardStreams). Every command gets the same two writers, so `run` behaves the same on both paths below.
+        var output = StrayOutput.KeepStandardOutputForThePipeline(StandardStreams.Output());
+        var error = StandardStreams.Error();
+        RunnerTrace.Write(error, "main");
+        try
+        {
+            // `run <script> [-- args]`, the first step of every build, skips the parser (RunCommand.TryParseFast).
+            if (RunCommand.TryParseFast(args) is { } request)
+            {
+                return RunCommand.RunFast(request, output, error);
+            }
+
+            Console.SetOut(output);
+            Console.SetError(error);
+            return RunAsync(args, output, error).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fault(error, e);
+        }
+        finally
+        {
+            output.Flush();
+            error.Flush();
+        }
     }
 
     /// <summary>Runs the command line with the given output and error writers (tests pass string writers).</summary>
@@ -43,9 +70,14 @@ internal static class Program
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A fault of the runner itself: say what failed, never with a stack trace, and print no pipeline.
-            await error.WriteLineAsync($"error: buildkite-dsl failed unexpectedly: {e.GetType().FullName}: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.ProblemFound;
+            return Fault(error, e);
         }
+    }
+
+    /// <summary>A fault of the runner itself: says what failed, never with a stack trace, and prints no pipeline.</summary>
+    private static int Fault(TextWriter error, Exception e)
+    {
+        error.WriteLine($"error: buildkite-dsl failed unexpectedly: {e.GetType().FullName}: {e.Message}");
+        return ExitCodes.ProblemFound;
     }
 }

@@ -3,10 +3,11 @@ using System.Runtime.InteropServices;
 namespace Buildkite.Dsl.Cli;
 
 /// <summary>
-/// Keeps the process's standard output for the pipeline alone. <see cref="Console.Out"/>, made first, holds a
-/// duplicate of the standard output descriptor; then descriptor 1 is pointed at standard error, so that what
-/// else writes to it (a child process a script starts without redirecting its output, a script that writes to
-/// <see cref="Console.OpenStandardOutput()"/>) goes to standard error instead of into the pipeline.
+/// Keeps the process's standard output for the pipeline alone. The pipeline's writer, made first, holds a duplicate
+/// of the standard output descriptor (<see cref="Console.OpenStandardOutput()"/> duplicates it); then descriptor 1 is
+/// pointed at standard error, so that what else writes to it (a child process a script starts without redirecting
+/// its output, a script that writes to <see cref="Console.OpenStandardOutput()"/>) goes to standard error instead of
+/// into the pipeline.
 /// </summary>
 /// <remarks>Linux and macOS; on Windows nothing changes.</remarks>
 internal static class StrayOutput
@@ -14,11 +15,14 @@ internal static class StrayOutput
     private const int StandardOutput = 1;
     private const int StandardError = 2;
 
-    /// <summary>Sends later writes to descriptor 1 to standard error; <see cref="Console.Out"/> keeps the real output.</summary>
-    /// <returns>The writer of the real standard output.</returns>
-    public static TextWriter KeepStandardOutputForThePipeline()
+    /// <summary>Sends later writes to descriptor 1 to standard error; <paramref name="output"/> keeps the real output.</summary>
+    /// <param name="output">
+    /// A writer of standard output made before this call (<see cref="Scripting.StandardStreams.Output"/>, or
+    /// <see cref="Console.Out"/>), so that it holds its own duplicate of the descriptor.
+    /// </param>
+    /// <returns><paramref name="output"/>, the writer of the real standard output.</returns>
+    public static TextWriter KeepStandardOutputForThePipeline(TextWriter output)
     {
-        var output = Console.Out;
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
         {
             output.Flush();

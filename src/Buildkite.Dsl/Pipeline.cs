@@ -100,8 +100,12 @@ public sealed record Pipeline
     /// <exception cref="PipelineException">The pipeline has errors; every problem is listed and nothing is written.</exception>
     public string ToYaml()
     {
-        var root = PrepareOrThrow();
-        return YamlPipelineWriter.Write([root]);
+        // Written step by step as each is mapped, then checked: nothing of a pipeline with errors leaves this method,
+        // and a large pipeline's node tree is never held whole.
+        using var yaml = new YamlPipelineWriter.Document();
+        var mapper = StepMapper.WriteYaml(this, yaml);
+        var diagnostics = PipelineValidator.Validate(this, mapper);
+        return diagnostics.Exists(d => d.IsError) ? throw new PipelineException(diagnostics) : yaml.ToString();
     }
 
     /// <summary>

@@ -10,6 +10,8 @@ namespace Buildkite.Dsl.Cli.Commands;
 /// <summary><c>buildkite-dsl run &lt;script.csx&gt; [--format yaml|json] [--validate-only] [--timeout duration] [-- args]</c>: runs a pipeline script and prints its pipeline.</summary>
 internal static class RunCommand
 {
+    private const string Name = "run";
+
     public static Command Create()
     {
         var script = new Argument<string>("script")
@@ -40,7 +42,7 @@ internal static class RunCommand
             Description = "Run the script and check what it prints, like validate, but print no pipeline: exit code 0 when it is valid, 1 when not.",
         };
         var command = new Command(
-            "run",
+            Name,
             "Runs a C# script in dotnet-script's dialect (#r \"nuget: Id, Version\", #load, Args) and prints what it writes " +
             "to standard output, only when it succeeds. Errors go to standard error; the exit code is 0 on success, " +
             "1 when the script or its pipeline has a problem, 2 for usage and I/O errors.")
@@ -51,26 +53,53 @@ internal static class RunCommand
             validateOnly,
             timeout,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
             new ScriptRequest(parseResult.GetValue(script)!, parseResult.GetValue(arguments) ?? []) { Timeout = TimeoutOf(parseResult.GetValue(timeout)) },
             parseResult.GetValue(format) ?? "yaml",
             parseResult.GetValue(validateOnly),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
-            cancellationToken));
+            cancellationToken)));
         return command;
     }
 
-    // The plain run is the start-up path of every build: it goes straight to the runner and touches nothing else.
-    private static Task<int> RunAsync(ScriptRequest request, string format, bool validateOnly, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        !validateOnly && format == "yaml"
-            ? ScriptRunner.RunAsync(request, output, error, cancellationToken)
-            : RunAndConvertAsync(request, validateOnly, output, error, cancellationToken);
+    /// <summary>
+    /// Runs a request that <see cref="TryParseFast"/> made, exactly as the parser's action runs the same command line
+    /// (the default <c>--timeout</c> included); the console is left writing to the given writers.
+    /// </summary>
+    public static int RunFast(ScriptRequest request, TextWriter output, TextWriter error) =>
+        ScriptRunner.Run(request, output, error, CancellationToken.None, new ConsoleWriters(output, error));
 
-    private static async Task<int> RunAndConvertAsync(ScriptRequest request, bool validateOnly, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request of <c>run &lt;script&gt;</c> or <c>run &lt;script&gt; -- args…</c>, read without the command-line
+    /// parser, which costs a cached run (the first step of every build) a good part of its start-up; any other command
+    /// line, options and mistakes included, gives <see langword="null"/> and goes through the parser. The request is
+    /// exactly what the parser makes of the same command line (a test holds them to that): <c>run</c>, a script path
+    /// that cannot be mistaken for an option, a response file or a directive, then nothing or <c>--</c> and the
+    /// script's arguments, taken as they are; its timeout is the default, as <see cref="TimeoutOf"/> gives it when
+    /// <c>--timeout</c> is not given.
+    /// </summary>
+    internal static ScriptRequest? TryParseFast(string[] args)
+    {
+        if (args.Length < 2 || args[0] != Name || args[1].Length == 0 || args[1][0] is '-' or '@' or '['
+            || (args.Length > 2 && args[2] != "--"))
+        {
+            return null;
+        }
+
+        return new ScriptRequest(args[1], args.Length > 3 ? args[3..] : []);
+    }
+
+    // The plain run is the start-up path of every build: it goes straight to the runner and touches nothing else.
+    private static int Run(ScriptRequest request, string format, bool validateOnly, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        !validateOnly && format == "yaml"
+            ? ScriptRunner.Run(request, output, error, cancellationToken)
+            : RunAndConvert(request, validateOnly, output, error, cancellationToken);
+
+    private static int RunAndConvert(ScriptRequest request, bool validateOnly, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         using var held = new StringWriter { NewLine = "\n" };
-        var exitCode = await ScriptRunner.RunAsync(request, held, error, cancellationToken).ConfigureAwait(false);
+        var exitCode = ScriptRunner.Run(request, held, error, cancellationToken);
         if (exitCode != ExitCodes.Success)
         {
             return exitCode;
@@ -82,7 +111,7 @@ internal static class RunCommand
             var diagnostics = PipelineChecker.Check(held.ToString(), name);
             foreach (var diagnostic in diagnostics)
             {
-                await error.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+                error.WriteLine(diagnostic.ToString());
             }
 
             return diagnostics.Any(d => d.IsError) ? ExitCodes.ProblemFound : ExitCodes.Success;
@@ -93,14 +122,14 @@ internal static class RunCommand
         {
             foreach (var problem in problems)
             {
-                await error.WriteLineAsync(problem).ConfigureAwait(false);
+                error.WriteLine(problem);
             }
 
             return ExitCodes.ProblemFound;
         }
 
-        await output.WriteAsync(json).ConfigureAwait(false);
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        output.Write(json);
+        output.Flush();
         return ExitCodes.Success;
     }
 

@@ -7,4 +7,8 @@ namespace Buildkite.Dsl.Cli.Scripting;
 /// <param name="Image">The PE image, with its portable PDB embedded so that exceptions name script lines.</param>
 /// <param name="EntryTypeName">The metadata name of the submission class, <c>Submission#0</c>.</param>
 /// <param name="EntryMethodName">The metadata name of its factory method, <c>&lt;Factory&gt;</c>.</param>
-internal sealed record CompiledScript(byte[] Image, string EntryTypeName, string EntryMethodName);
+/// <param name="EntryMethodToken">
+/// The metadata token of the factory method: the host finds the method by it, which is cheaper than looking its type up
+/// by name (the framework's type-name parser costs a cached run a few milliseconds of JIT work); the names check it.
+/// </param>
+internal sealed record CompiledScript(byte[] Image, string EntryTypeName, string EntryMethodName, int EntryMethodToken);

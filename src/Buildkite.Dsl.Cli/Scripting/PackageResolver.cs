@@ -54,7 +54,11 @@ internal static class PackageResolver
     /// <summary>The version of Buildkite.Dsl the runner ships.</summary>
     public static string DslVersion => PackageVersionOf(typeof(Pipeline).Assembly) ?? "unknown";
 
-    public static async Task<(ResolvedReferences? References, IReadOnlyList<string> Errors, int ExitCode)> ResolveAsync(
+    /// <summary>
+    /// Resolves the packages. Synchronous, because the usual case (packages that ship with the runner) waits on
+    /// nothing and is on the path of every cached run; a restore waits for <c>dotnet restore</c>.
+    /// </summary>
+    public static ResolveResult Resolve(
         IReadOnlyList<PackageDirective> packages,
         string scriptDirectory,
         TextWriter log,
@@ -68,16 +72,15 @@ internal static class PackageResolver
             {
                 if (!string.Equals(package.Version, DslVersion, StringComparison.OrdinalIgnoreCase))
                 {
-                    await log.WriteLineAsync(
-                        $"{package.Position}: warning: the script asks for {DslPackageId} {package.Version}; it runs with the runner's own {DslPackageId} {DslVersion}.")
-                        .ConfigureAwait(false);
+                    log.WriteLine(
+                        $"{package.Position}: warning: the script asks for {DslPackageId} {package.Version}; it runs with the runner's own {DslPackageId} {DslVersion}.");
                 }
 
                 continue;
             }
 
             var bundled = Path.Combine(AppContext.BaseDirectory, package.Id + ".dll");
-            if (BundledPackageIds.Contains(package.Id, StringComparer.OrdinalIgnoreCase)
+            if (IsBundled(package.Id)
                 && File.Exists(bundled) && string.Equals(BundledVersionOf(package.Id), package.Version, StringComparison.OrdinalIgnoreCase))
             {
                 compile.Add(bundled);
@@ -90,10 +93,10 @@ internal static class PackageResolver
         var runtime = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (toRestore.Count > 0)
         {
-            var restored = await RestoreAsync(toRestore, scriptDirectory, log, cancellationToken).ConfigureAwait(false);
+            var restored = RestoreAsync(toRestore, scriptDirectory, log, cancellationToken).GetAwaiter().GetResult();
             if (restored.Error is not null)
             {
-                return (null, [restored.Error], restored.ExitCode);
+                return new ResolveResult(null, [restored.Error], restored.ExitCode);
             }
 
             compile.AddRange(restored.Compile);
@@ -103,7 +106,20 @@ internal static class PackageResolver
             }
         }
 
-        return (new ResolvedReferences(compile, runtime), [], ExitCodes.Success);
+        return new ResolveResult(new ResolvedReferences(compile, runtime), [], ExitCodes.Success);
+    }
+
+    private static bool IsBundled(string id)
+    {
+        foreach (var bundled in BundledPackageIds)
+        {
+            if (string.Equals(bundled, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

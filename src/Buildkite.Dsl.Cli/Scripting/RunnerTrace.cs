@@ -27,11 +27,19 @@ internal static class RunnerTrace
         }
     }
 
-    /// <summary>Milliseconds since the process started.</summary>
+    private static DateTime? _processStart;
+
+    /// <summary>Milliseconds since the process started (asked of the system once: it costs a few milliseconds).</summary>
     private static double Elapsed()
     {
-        using var process = Process.GetCurrentProcess();
-        return (DateTime.Now - process.StartTime).TotalMilliseconds;
+        if (_processStart is not { } start)
+        {
+            using var process = Process.GetCurrentProcess();
+            start = process.StartTime.ToUniversalTime();
+            _processStart = start;
+        }
+
+        return (DateTime.UtcNow - start).TotalMilliseconds;
     }
 
     /// <summary>Writes the simple name of every assembly loaded in any load context, sorted, when the trace is on.</summary>

@@ -163,7 +163,7 @@ internal sealed class ScriptCache(string folder)
 
     /// <summary>
     /// The bytes of an entry: magic, the 16-byte hash of the payload, the payload's length, then the payload (key,
-    /// script path, entry type, entry method, image).
+    /// script path, entry type, entry method, entry method token, image).
     /// </summary>
     internal static byte[] Encode(string key, string scriptPath, CompiledScript script)
     {
@@ -174,6 +174,7 @@ internal sealed class ScriptCache(string folder)
             writer.Write(scriptPath);
             writer.Write(script.EntryTypeName);
             writer.Write(script.EntryMethodName);
+            writer.Write(script.EntryMethodToken);
             writer.Write(script.Image.Length);
             writer.Write(script.Image);
         }
@@ -214,8 +215,9 @@ internal sealed class ScriptCache(string folder)
             _ = reader.ReadString(); // the script's path, for people looking at the cache
             var type = reader.ReadString();
             var method = reader.ReadString();
+            var token = reader.ReadInt32();
             var image = reader.ReadBytes(reader.ReadInt32());
-            return reader.BaseStream.Position == length ? new CompiledScript(image, type, method) : null;
+            return reader.BaseStream.Position == length ? new CompiledScript(image, type, method, token) : null;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException)
         {

@@ -18,8 +18,8 @@ internal sealed record RunnerIdentity(string Runner, string Dsl, string Runtime,
         Environment.Version.ToString(),
         Path.GetDirectoryName(typeof(object).Assembly.Location) ?? string.Empty);
 
-    private static string Identity(Assembly assembly) =>
-        string.Create(CultureInfo.InvariantCulture, $"{assembly.ManifestModule.ModuleVersionId:N}");
+    // Hex of the bytes, not Guid.ToString: the framework's Guid formatter is vector code the JIT compiles at start-up.
+    private static string Identity(Assembly assembly) => ContentHash.Hex(assembly.ManifestModule.ModuleVersionId.ToByteArray());
 }
 
 /// <summary>
@@ -31,18 +31,20 @@ internal sealed record RunnerIdentity(string Runner, string Dsl, string Runtime,
 /// <list type="bullet">
 /// <item>the script and every file it <c>#load</c>s: full path (the image names it, for error lines) and content;</item>
 /// <item>its <c>#r "nuget: …"</c> and <c>#r "path.dll"</c> directives;</item>
-/// <item>the content of every assembly it compiles against besides the framework: restored packages, bundled
-/// packages, <c>#r</c> paths;</item>
+/// <item>the version of every assembly it compiles against besides the framework (restored packages, bundled
+/// packages, <c>#r</c> paths): its path and module version id (<see cref="ModuleVersionId"/>), read from its headers;
+/// the content of a file that is not a .NET assembly;</item>
 /// <item>the runner and its Buildkite.Dsl (module version ids, which a deterministic build changes exactly when the
 /// code changes; they also cover the compiler, its options and the script's imports);</item>
 /// <item>the runtime (version and folder), which the framework references come from.</item>
 /// </list>
-/// Reading these costs well under a millisecond: no compiler, no metadata reader, no cryptography.
+/// Reading these costs well under a millisecond: no compiler, no metadata reader, no cryptography, and only the
+/// headers of referenced assemblies (hashing their content would read megabytes on every run).
 /// </remarks>
 internal static class ScriptCacheKey
 {
     /// <summary>Changes when the layout of the key or of a cache entry changes.</summary>
-    private const string Format = "buildkite-dsl compiled script v1";
+    private const string Format = "buildkite-dsl compiled script v2";
 
     /// <summary>
     /// Makes the key of a script, or returns <see langword="null"/> when an input cannot be read (a missing
@@ -80,29 +82,28 @@ internal static class ScriptCacheKey
 
         foreach (var reference in compileReferences)
         {
-            byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(reference);
+                Append(text, "reference", reference, ModuleVersionId.TryRead(reference, out var mvid)
+                    ? "mvid:" + ContentHash.Hex(mvid.ToByteArray())
+                    : "content:" + ContentHash.Of(File.ReadAllBytes(reference)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return null;
             }
-
-            Append(text, "reference", reference, ContentHash.Of(bytes));
         }
 
         return ContentHash.Of(text.ToString());
     }
 
     /// <summary>Appends one line; fields are separated by a character no path or version holds.</summary>
-    private static void Append(StringBuilder text, string kind, params string[] fields)
+    private static void Append(StringBuilder text, string kind, string field, string? second = null)
     {
-        text.Append(kind);
-        foreach (var field in fields)
+        text.Append(kind).Append('\0').Append(field);
+        if (second is not null)
         {
-            text.Append('\0').Append(field);
+            text.Append('\0').Append(second);
         }
 
         text.Append('\n');

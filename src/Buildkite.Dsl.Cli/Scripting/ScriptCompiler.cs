@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -104,11 +107,38 @@ internal static class ScriptCompiler
 
         var entryPoint = compilation.GetEntryPoint(cancellationToken)
             ?? throw new InvalidOperationException("The script compilation has no entry point.");
-        return new CompileResult(new CompiledScript(image.ToArray(), entryPoint.ContainingType.MetadataName, entryPoint.MetadataName), [])
+        var bytes = image.ToArray();
+        var typeName = entryPoint.ContainingType.MetadataName;
+        return new CompileResult(new CompiledScript(bytes, typeName, entryPoint.MetadataName, TokenOf(bytes, typeName, entryPoint.MetadataName)), [])
         {
             Warnings = Of(DiagnosticSeverity.Warning),
             OtherSources = sourceResolver.OtherSources,
         };
+    }
+
+    /// <summary>The metadata token of a method of a top-level type of the image.</summary>
+    private static int TokenOf(byte[] image, string typeName, string methodName)
+    {
+        using var reader = new PEReader(ImmutableArray.Create(image));
+        var metadata = reader.GetMetadataReader();
+        foreach (var typeHandle in metadata.TypeDefinitions)
+        {
+            var type = metadata.GetTypeDefinition(typeHandle);
+            if (!type.GetDeclaringType().IsNil || !metadata.StringComparer.Equals(type.Name, typeName))
+            {
+                continue;
+            }
+
+            foreach (var methodHandle in type.GetMethods())
+            {
+                if (metadata.StringComparer.Equals(metadata.GetMethodDefinition(methodHandle).Name, methodName))
+                {
+                    return MetadataTokens.GetToken(methodHandle);
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"The compiled script has no method {typeName}.{methodName}.");
     }
 
     private static string Format(Diagnostic diagnostic, string scriptPath)

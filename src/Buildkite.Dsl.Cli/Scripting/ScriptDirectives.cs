@@ -5,6 +5,9 @@ namespace Buildkite.Dsl.Cli.Scripting;
 /// <summary>A <c>#r "nuget: Id, Version"</c> directive.</summary>
 internal sealed record PackageDirective(string Id, string Version, SourcePosition Position);
 
+/// <summary>One <c>#r</c> or <c>#load</c> line: its kind (<c>r</c> or <c>load</c>), the quoted text and where it stands.</summary>
+internal sealed record DirectiveLine(string Kind, string Value, SourcePosition Position);
+
 /// <summary>A <c>#r "path.dll"</c> directive, with the path made absolute against the file it stands in.</summary>
 internal sealed record AssemblyDirective(string Path, SourcePosition Position);
 
@@ -111,8 +114,9 @@ internal static class ScriptDirectives
     }
 
     /// <summary>Returns <c>#r</c> and <c>#load</c> directives before the first line of code.</summary>
-    internal static IEnumerable<(string Kind, string Value, SourcePosition Position)> Scan(string file, string text)
+    internal static List<DirectiveLine> Scan(string file, string text)
     {
+        var found = new List<DirectiveLine>();
         var lines = text.Split('\n');
         var inComment = false;
         for (var i = 0; i < lines.Length; i++)
@@ -145,7 +149,7 @@ internal static class ScriptDirectives
 
             if (!trimmed.StartsWith('#'))
             {
-                yield break;
+                break;
             }
 
             var kind = trimmed.StartsWith("#r ", StringComparison.Ordinal) || trimmed.StartsWith("#r\t", StringComparison.Ordinal) || trimmed.StartsWith("#r\"", StringComparison.Ordinal) ? "r"
@@ -163,8 +167,10 @@ internal static class ScriptDirectives
                 continue; // The compiler reports the malformed directive.
             }
 
-            yield return (kind, trimmed[(open + 1)..close], new SourcePosition(file, i + 1, column));
+            found.Add(new DirectiveLine(kind, trimmed[(open + 1)..close], new SourcePosition(file, i + 1, column)));
         }
+
+        return found;
     }
 
     private static string? ParsePackage(string value, SourcePosition position, out PackageDirective? package)

@@ -3,6 +3,11 @@ using System.Reflection;
 
 namespace Buildkite.Dsl.Cli.Scripting;
 
+/// <summary>Writers to give the console back after a script run.</summary>
+/// <param name="Output">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+internal sealed record ConsoleWriters(TextWriter Output, TextWriter Error);
+
 /// <summary>How a script run ended: its return value, or the exception it threw.</summary>
 /// <param name="ReturnValue">The value of a top-level <c>return</c>, or <see langword="null"/>.</param>
 /// <param name="Exception">The exception that ended the script, or <see langword="null"/>.</param>
@@ -21,6 +26,7 @@ internal sealed record ScriptOutcome(object? ReturnValue, Exception? Exception);
 /// <item>A script that ends the process with <see cref="Environment.Exit(int)"/> does not finish: what it wrote
 /// stays held back, the process exits with <see cref="ExitCodes.ProblemFound"/> whatever code it gave, and
 /// standard error says why.</item>
+/// <item>Synchronous, like <see cref="ScriptRunner"/>: the caller's thread waits on an event, not on a task.</item>
 /// </list>
 /// </remarks>
 internal static class ScriptHost
@@ -36,62 +42,53 @@ internal static class ScriptHost
     /// Runs the script with <see cref="Console.Out"/> going to <paramref name="output"/> and
     /// <see cref="Console.Error"/> to <paramref name="error"/>, and puts the console back afterwards.
     /// </summary>
+    /// <param name="script">The compiled script.</param>
+    /// <param name="assemblies">The assemblies the script may load, by simple name.</param>
+    /// <param name="globals">The script's globals (<c>Args</c>).</param>
+    /// <param name="output">What the script writes to standard output.</param>
+    /// <param name="error">What the script writes to standard error.</param>
+    /// <param name="restore">
+    /// What to give the console back afterwards; <see langword="null"/> to give back what it had. A caller that never
+    /// set the console up says what to put back, so that the console's encoding set-up (see
+    /// <see cref="StandardStreams"/>) is not paid just to be restored.
+    /// </param>
+    /// <param name="cancellationToken">Stops waiting for the script (it is left behind, writing into a sink).</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    public static async Task<ScriptOutcome> RunAsync(
+    public static ScriptOutcome Run(
         CompiledScript script,
         IReadOnlyDictionary<string, string> assemblies,
         ScriptGlobals globals,
         TextWriter output,
         TextWriter error,
+        ConsoleWriters? restore = null,
         CancellationToken cancellationToken = default)
     {
         var context = new ScriptLoadContext(assemblies);
         using var image = new MemoryStream(script.Image, writable: false);
         var assembly = context.LoadFromStream(image);
-        var factory = assembly.GetType(script.EntryTypeName, throwOnError: true)!
-            .GetMethod(script.EntryMethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            ?? throw new MissingMethodException(script.EntryTypeName, script.EntryMethodName);
+        var factory = FactoryOf(assembly, script);
 
         // The console is process-wide: one script at a time.
-        await ConsoleLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var (originalOutput, originalError) = (Console.Out, Console.Error);
+        ConsoleLock.Wait(cancellationToken);
+        var (originalOutput, originalError) = restore is null ? (Console.Out, Console.Error) : (restore.Output, restore.Error);
         var finished = false;
         Console.SetOut(output);
         Console.SetError(error);
         _runningScriptError = error;
         try
         {
-            // Slot 0 holds the globals; the factory fills slot 1 with the submission itself.
-            object?[] submissions = [globals, null];
-            var run = Task.Factory.StartNew(
-                () => (Task<object>)factory.Invoke(null, [submissions])!,
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
-                TaskScheduler.Default).Unwrap();
-            try
-            {
-                await run.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!run.IsCompleted)
-            {
-                throw;
-            }
-            catch (Exception)
-            {
-                // The script's own failure: read from the task below.
-            }
-
+            var run = new ScriptThread(factory, globals);
+            run.Start();
+            run.Done.Wait(cancellationToken);
             finished = true;
-            return run.IsCompletedSuccessfully
-                ? new ScriptOutcome(run.Result, null)
-                : new ScriptOutcome(null, Unwrap(run.Exception) ?? new OperationCanceledException("The script was cancelled."));
+            return run.Outcome!;
         }
         finally
         {
             _runningScriptError = null;
             if (finished)
             {
-                await Console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                Console.Out.Flush();
                 Console.SetOut(originalOutput);
                 Console.SetError(originalError);
             }
@@ -106,14 +103,22 @@ internal static class ScriptHost
         }
     }
 
-    private static Exception? Unwrap(Exception? exception)
+    /// <summary>The factory method, found by its token and checked by its names.</summary>
+    private static MethodBase FactoryOf(Assembly assembly, CompiledScript script)
     {
-        while (exception is AggregateException { InnerExceptions.Count: 1 } or TargetInvocationException)
+        MethodBase? method;
+        try
         {
-            exception = exception.InnerException;
+            method = assembly.ManifestModule.ResolveMethod(script.EntryMethodToken);
+        }
+        catch (ArgumentException)
+        {
+            method = null;
         }
 
-        return exception;
+        return method is { IsStatic: true } && method.Name == script.EntryMethodName && method.DeclaringType?.FullName == script.EntryTypeName
+            ? method
+            : throw new MissingMethodException(script.EntryTypeName, script.EntryMethodName);
     }
 
     /// <summary>The script called <see cref="Environment.Exit(int)"/>: fail the run instead of ending it quietly.</summary>
@@ -141,5 +146,39 @@ internal static class ScriptHost
         }
 
         Environment.ExitCode = ExitCodes.ProblemFound;
+    }
+
+    /// <summary>The script's own background thread; <see cref="Done"/> is set once <see cref="Outcome"/> is known.</summary>
+    private sealed class ScriptThread(MethodBase factory, ScriptGlobals globals)
+    {
+        public ManualResetEventSlim Done { get; } = new();
+
+        public ScriptOutcome? Outcome { get; private set; }
+
+        public void Start() => new Thread(Run) { IsBackground = true, Name = "pipeline script" }.Start();
+
+        private void Run()
+        {
+            try
+            {
+                // Slot 0 holds the globals; the factory fills slot 1 with the submission itself.
+                object?[] submissions = [globals, null];
+                // The script's body is async (it may await); waiting on it blocks this thread, which has nothing else to do.
+                var task = (Task<object>)factory.Invoke(null, [submissions])!;
+                Outcome = new ScriptOutcome(task.GetAwaiter().GetResult(), null);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                Outcome = new ScriptOutcome(null, e.InnerException);
+            }
+            catch (Exception e)
+            {
+                Outcome = new ScriptOutcome(null, e);
+            }
+            finally
+            {
+                Done.Set();
+            }
+        }
     }
 }

@@ -10,21 +10,33 @@ namespace Buildkite.Dsl.Cli.Scripting;
 /// it, and prints what it wrote to standard output only when it succeeded. Everything else goes to standard
 /// error, so that standard output can be piped into <c>buildkite-agent pipeline upload</c>.
 /// </summary>
+/// <remarks>
+/// Synchronous on purpose: a cached run is the first step of every build, and every async method on its path costs
+/// the JIT several methods per run (the state machines are value types of this assembly, which ReadyToRun code of
+/// the framework's generic builders does not cover). Only a package restore, which starts <c>dotnet restore</c>,
+/// waits on tasks.
+/// </remarks>
 internal static class ScriptRunner
 {
-    public static async Task<int> RunAsync(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="request">The script and its arguments.</param>
+    /// <param name="output">Where the pipeline goes.</param>
+    /// <param name="error">Where problems go.</param>
+    /// <param name="cancellationToken">Cancels the run: a package restore, or waiting for the script.</param>
+    /// <param name="consoleAfterRun">
+    /// What the console is given back after the script ran; <see langword="null"/> to give back what it had.
+    /// </param>
+    public static int Run(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken, ConsoleWriters? consoleAfterRun = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(request.Timeout);
         try
         {
-            return await RunCoreAsync(request, output, error, timeout.Token).ConfigureAwait(false);
+            return RunCore(request, output, error, consoleAfterRun, timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync(
-                $"error: {DisplayPath.Of(Path.GetFullPath(request.ScriptPath))} did not finish within {DescribeDuration(request.Timeout)} (--timeout); it was stopped and nothing was printed.")
-                .ConfigureAwait(false);
+            error.WriteLine(
+                $"error: {DisplayPath.Of(Path.GetFullPath(request.ScriptPath))} did not finish within {DescribeDuration(request.Timeout)} (--timeout); it was stopped and nothing was printed.");
             return ExitCodes.ProblemFound;
         }
         finally
@@ -33,7 +45,7 @@ internal static class ScriptRunner
         }
     }
 
-    private static async Task<int> RunCoreAsync(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static int RunCore(ScriptRequest request, TextWriter output, TextWriter error, ConsoleWriters? consoleAfterRun, CancellationToken cancellationToken)
     {
         RunnerTrace.Write(error, "run");
         var scriptPath = Path.GetFullPath(request.ScriptPath);
@@ -43,13 +55,13 @@ internal static class ScriptRunner
         var input = InputText.Read(request.ScriptPath, "the script");
         if (input.Text is not { } code)
         {
-            await error.WriteLineAsync(input.Error).ConfigureAwait(false);
+            error.WriteLine(input.Error);
             return ExitCodes.UsageOrIOError;
         }
 
         if (string.IsNullOrWhiteSpace(code))
         {
-            await error.WriteLineAsync($"error: the script '{request.ScriptPath}' is empty; there is nothing to run.").ConfigureAwait(false);
+            error.WriteLine($"error: the script '{request.ScriptPath}' is empty; there is nothing to run.");
             return ExitCodes.ProblemFound;
         }
 
@@ -60,30 +72,35 @@ internal static class ScriptRunner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"error: cannot read the script '{request.ScriptPath}': {e.Message}").ConfigureAwait(false);
+            error.WriteLine($"error: cannot read the script '{request.ScriptPath}': {e.Message}");
             return ExitCodes.UsageOrIOError;
         }
 
         if (directives.Errors.Count > 0)
         {
-            return await FailAsync(error, directives.Errors).ConfigureAwait(false);
+            return Fail(error, directives.Errors);
         }
 
-        var (references, resolveErrors, resolveExitCode) = await PackageResolver
-            .ResolveAsync(directives.Packages, Path.GetDirectoryName(scriptPath)!, error, cancellationToken)
-            .ConfigureAwait(false);
+        var (references, resolveErrors, resolveExitCode) = PackageResolver
+            .Resolve(directives.Packages, Path.GetDirectoryName(scriptPath)!, error, cancellationToken);
         if (references is null)
         {
-            await FailAsync(error, resolveErrors).ConfigureAwait(false);
+            Fail(error, resolveErrors);
             return resolveExitCode;
         }
 
         RunnerTrace.Write(error, "packages resolved");
-        IReadOnlyList<string> compileReferences = [.. references.CompileReferences, .. directives.Assemblies.Select(a => a.Path)];
+        var compileReferences = new List<string>(references.CompileReferences.Count + directives.Assemblies.Count);
+        compileReferences.AddRange(references.CompileReferences);
+        foreach (var assembly in directives.Assemblies)
+        {
+            compileReferences.Add(assembly.Path);
+        }
+
         var (script, compileErrors) = LoadOrCompile(scriptPath, directives, compileReferences, error, cancellationToken);
         if (script is null)
         {
-            return await FailAsync(error, compileErrors).ConfigureAwait(false);
+            return Fail(error, compileErrors);
         }
 
         var assemblies = new Dictionary<string, string>(references.RuntimeAssemblies, StringComparer.OrdinalIgnoreCase);
@@ -94,8 +111,7 @@ internal static class ScriptRunner
 
         RunnerTrace.Write(error, "running the script");
         using var held = new StringWriter { NewLine = output.NewLine };
-        var outcome = await ScriptHost.RunAsync(script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error, cancellationToken)
-            .ConfigureAwait(false);
+        var outcome = ScriptHost.Run(script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error, consoleAfterRun, cancellationToken);
         var failure = outcome.Exception is { } exception
             ? Describe(exception, directives.Files)
             : outcome.ReturnValue is int returned && returned != 0 ? $"error: the script returned exit code {returned}." : null;
@@ -107,18 +123,18 @@ internal static class ScriptRunner
                 problems.Add("note: what the script wrote to standard output was held back, because it failed.");
             }
 
-            return await FailAsync(error, problems).ConfigureAwait(false);
+            return Fail(error, problems);
         }
 
         RunnerTrace.Write(error, "the script ended");
         var pipeline = held.ToString();
         if (pipeline.Length == 0)
         {
-            await error.WriteLineAsync($"warning: {DisplayPath.Of(scriptPath)} wrote nothing to standard output; there is no pipeline to upload.").ConfigureAwait(false);
+            error.WriteLine($"warning: {DisplayPath.Of(scriptPath)} wrote nothing to standard output; there is no pipeline to upload.");
         }
 
-        await output.WriteAsync(pipeline).ConfigureAwait(false);
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        output.Write(pipeline);
+        output.Flush();
         return ExitCodes.Success;
     }
 
@@ -179,11 +195,11 @@ internal static class ScriptRunner
             ? timeout.TotalMinutes == 1 ? "1 minute" : string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalMinutes:0} minutes")
             : timeout.TotalSeconds == 1 ? "1 second" : string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalSeconds:0.###} seconds");
 
-    private static async Task<int> FailAsync(TextWriter error, IEnumerable<string> problems)
+    private static int Fail(TextWriter error, IEnumerable<string> problems)
     {
         foreach (var problem in problems)
         {
-            await error.WriteLineAsync(problem).ConfigureAwait(false);
+            error.WriteLine(problem);
         }
 
         return ExitCodes.ProblemFound;

@@ -29,7 +29,7 @@ internal static class PipelineSource
         if (path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase))
         {
             using var output = new StringWriter { NewLine = "\n" };
-            var exitCode = await ScriptRunner.RunAsync(new ScriptRequest(path, []), output, error, cancellationToken).ConfigureAwait(false);
+            var exitCode = ScriptRunner.Run(new ScriptRequest(path, []), output, error, cancellationToken);
             return exitCode == ExitCodes.Success
                 ? new LoadResult(new PipelineText(output.ToString(), $"<output of {DisplayPath.Of(path)}>", path), ExitCodes.Success)
                 : new LoadResult(null, exitCode);

@@ -7,7 +7,12 @@ namespace Buildkite.Dsl;
 /// <param name="IsError">Whether Buildkite would reject the expression, rather than only read it oddly.</param>
 /// <param name="Message">What is wrong.</param>
 /// <param name="Help">What to do.</param>
-internal readonly record struct ConditionProblem(bool IsError, string Message, string? Help);
+/// <param name="Code">The diagnostic code it is reported with.</param>
+/// <remarks>
+/// A class, not a struct: lists of a struct of this assembly are compiled by the JIT at start-up (ReadyToRun code
+/// of the framework's generics is shared only for reference types).
+/// </remarks>
+internal sealed record ConditionProblem(bool IsError, string Message, string? Help, string Code = DiagnosticCodes.InvalidCondition);
 
 /// <summary>What scanning an <c>if</c> expression found: the variables it reads and its problems.</summary>
 internal sealed record ConditionScan(IReadOnlyList<string> Variables, IReadOnlyList<ConditionProblem> Problems);

@@ -40,7 +40,7 @@ public readonly record struct EnvVar
     internal EnvVar(string name, EnvVarForm form, string? word, int offset = 0, int? length = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Length == 0 || !char.IsLetter(name[0]) || !name.All(c => char.IsLetterOrDigit(c) || c == '_'))
+        if (name.Length == 0 || !char.IsLetter(name[0]) || !IsName(name))
         {
             throw new ArgumentException(
                 $"'{name}' cannot be expanded by the agent: a variable name starts with a letter and continues with letters, digits and '_'.",
@@ -137,4 +137,18 @@ public readonly record struct EnvVar
     }
 
     private static string StepNamesVisible(string text) => Serialization.StepNames.Visible(text);
+
+    /// <summary>Whether every character is a letter, a digit or '_' (a loop, not LINQ: this runs at every pipeline's start).</summary>
+    private static bool IsName(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Numerics;
-using System.Text.RegularExpressions;
 
 namespace Buildkite.Dsl.Serialization;
 
@@ -8,17 +6,23 @@ namespace Buildkite.Dsl.Serialization;
 /// Decides what a plain (unquoted) YAML scalar means, by the rules of gopkg.in/yaml.v3 v3.0.1, the library
 /// <c>buildkite-agent</c> parses pipelines with; and which strings must be quoted so that they stay strings.
 /// </summary>
-internal static partial class ScalarResolver
+/// <remarks>
+/// The three patterns below (YAML floats, the start of a timestamp, YAML 1.1 base-60 numbers) are matched by hand
+/// rather than with regular expressions: the writer asks about many strings of every pipeline, and loading the regex
+/// engine costs the pipeline generator, which runs first in every build, a few milliseconds of start-up. Each
+/// matcher follows its pattern exactly, including .NET's <c>$</c>, which also matches before a final line feed;
+/// the tests hold them to the regular expressions.
+/// </remarks>
+internal static class ScalarResolver
 {
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex YamlStyleFloat();
+    /// <summary>The pattern <see cref="IsYamlStyleFloat"/> matches.</summary>
+    internal const string YamlStyleFloatPattern = @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$";
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex TimestampStart();
+    /// <summary>The pattern <see cref="HasTimestampStart"/> matches.</summary>
+    internal const string TimestampStartPattern = @"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)";
 
-    // YAML 1.1 integers in base 60 (1:20) and floats like 1:20.5, which older YAML libraries still read as numbers.
-    [GeneratedRegex(@"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Sexagesimal();
+    /// <summary>The pattern <see cref="IsSexagesimal"/> matches: YAML 1.1 integers in base 60 (1:20) and floats like 1:20.5, which older YAML libraries still read as numbers.</summary>
+    internal const string SexagesimalPattern = @"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$";
 
     /// <summary>Resolves a plain scalar: its kind and its canonical text.</summary>
     public static (ScalarKind Kind, string Canonical) ResolvePlain(string text)
@@ -50,7 +54,7 @@ internal static partial class ScalarResolver
         var plain = text.Replace("_", string.Empty, StringComparison.Ordinal);
         if (TryParseGoInteger(plain, out var integer))
         {
-            return (ScalarKind.Integer, integer.ToString(CultureInfo.InvariantCulture));
+            return (ScalarKind.Integer, integer);
         }
 
         if (text.StartsWith("0b", StringComparison.Ordinal) || text.StartsWith("-0b", StringComparison.Ordinal))
@@ -61,14 +65,14 @@ internal static partial class ScalarResolver
 
         // Go's ParseFloat fails on a value out of range (1e400), and yaml.v3 then keeps the text as a string;
         // .NET parses it as infinity instead.
-        if (YamlStyleFloat().IsMatch(plain)
+        if (IsYamlStyleFloat(plain)
             && double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             && double.IsFinite(number))
         {
             return (ScalarKind.Float, FormatGoFloat(number));
         }
 
-        if (first is >= '0' and <= '9' && TimestampStart().IsMatch(text) && IsTimestamp(text))
+        if (first is >= '0' and <= '9' && HasTimestampStart(text) && IsTimestamp(text))
         {
             return (ScalarKind.Timestamp, text);
         }
@@ -96,14 +100,18 @@ internal static partial class ScalarResolver
         {
             "y" or "Y" or "yes" or "Yes" or "YES" or "n" or "N" or "no" or "No" or "NO"
                 or "on" or "On" or "ON" or "off" or "Off" or "OFF" or "=" or "<<" => true,
-            _ => text[0] is >= '0' and <= '9' or '-' or '+' && Sexagesimal().IsMatch(text),
+            _ => text[0] is >= '0' and <= '9' or '-' or '+' && IsSexagesimal(text),
         };
     }
 
-    /// <summary>Parses an integer like Go's <c>strconv.ParseInt(s, 0, 64)</c>, falling back to unsigned.</summary>
-    private static bool TryParseGoInteger(string text, out BigInteger value)
+    /// <summary>
+    /// Parses an integer like Go's <c>strconv.ParseInt(s, 0, 64)</c>, falling back to unsigned; gives its canonical
+    /// decimal text. In 64-bit arithmetic (no <c>Int128</c>/<c>BigInteger</c>, which ReadyToRun cannot precompile or
+    /// which load another assembly at start-up).
+    /// </summary>
+    private static bool TryParseGoInteger(string text, out string canonical)
     {
-        value = default;
+        canonical = string.Empty;
         var span = text.AsSpan();
         var negative = false;
         if (span.Length > 0 && span[0] is '-' or '+')
@@ -146,7 +154,8 @@ internal static partial class ScalarResolver
             }
         }
 
-        BigInteger result = 0;
+        // The magnitude: past ulong.MaxValue the text is out of range whatever follows.
+        ulong magnitude = 0;
         foreach (var c in span)
         {
             var digit = c switch
@@ -161,21 +170,170 @@ internal static partial class ScalarResolver
                 return false;
             }
 
-            result = (result * numberBase) + digit;
+            if (magnitude > (ulong.MaxValue - (ulong)digit) / (ulong)numberBase)
+            {
+                return false;
+            }
+
+            magnitude = (magnitude * (ulong)numberBase) + (ulong)digit;
         }
 
-        if (negative)
-        {
-            result = -result;
-        }
-
-        if (result < long.MinValue || result > ulong.MaxValue || (negative && result > 0))
+        if (negative && magnitude > (ulong)long.MaxValue + 1)
         {
             return false;
         }
 
-        value = result;
+        canonical = negative && magnitude > 0
+            ? "-" + magnitude.ToString(CultureInfo.InvariantCulture)
+            : magnitude.ToString(CultureInfo.InvariantCulture);
         return true;
+    }
+
+    /// <summary>Matches <see cref="YamlStyleFloatPattern"/>.</summary>
+    internal static bool IsYamlStyleFloat(ReadOnlySpan<char> text) => FloatBody(BeforeEnd(text));
+
+    /// <summary>Matches <see cref="TimestampStartPattern"/> (a prefix of the text).</summary>
+    internal static bool HasTimestampStart(ReadOnlySpan<char> text)
+    {
+        var i = Digits(text, 0, 4, 4);
+        if (i < 0 || i >= text.Length || text[i] != '-')
+        {
+            return false;
+        }
+
+        i = Digits(text, i + 1, 1, 2);
+        if (i < 0 || i >= text.Length || text[i] != '-')
+        {
+            return false;
+        }
+
+        // [0-9]{1,2} may take one digit or two; then ([Tt ]|$). Backtracking to one digit matters when the second
+        // digit is followed by something else, but then the one-digit choice is followed by a digit: no match either.
+        var start = i + 1;
+        for (var count = 2; count >= 1; count--)
+        {
+            var end = Digits(text, start, count, count);
+            if (end >= 0 && (end == text.Length || text[end] is 'T' or 't' or ' ' || (end == text.Length - 1 && text[end] == '\n')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Matches <see cref="SexagesimalPattern"/>.</summary>
+    internal static bool IsSexagesimal(ReadOnlySpan<char> text)
+    {
+        var body = BeforeEnd(text);
+        var i = body.Length > 0 && body[0] is '-' or '+' ? 1 : 0;
+        if (i >= body.Length || !char.IsAsciiDigit(body[i]))
+        {
+            return false;
+        }
+
+        i++;
+        while (i < body.Length && (char.IsAsciiDigit(body[i]) || body[i] == '_'))
+        {
+            i++;
+        }
+
+        // (:[0-5]?[0-9])+ : each group is ':' then one digit, or two digits of which the first is 0-5. The groups
+        // are followed by the end or by '.', so a group takes two digits exactly when two digits stand before the
+        // next ':' , '.' or the end.
+        var groups = 0;
+        while (i < body.Length && body[i] == ':')
+        {
+            var digits = 0;
+            while (i + 1 + digits < body.Length && char.IsAsciiDigit(body[i + 1 + digits]))
+            {
+                digits++;
+            }
+
+            if (digits == 0 || digits > 2 || (digits == 2 && body[i + 1] > '5'))
+            {
+                return false;
+            }
+
+            i += 1 + digits;
+            groups++;
+        }
+
+        if (groups == 0)
+        {
+            return false;
+        }
+
+        if (i < body.Length && body[i] == '.')
+        {
+            i++;
+            while (i < body.Length && (char.IsAsciiDigit(body[i]) || body[i] == '_'))
+            {
+                i++;
+            }
+        }
+
+        return i == body.Length;
+    }
+
+    /// <summary>
+    /// The part of the text that a pattern ending in <c>$</c> must match whole: .NET's <c>$</c> matches at the end and
+    /// before a final line feed, and none of these patterns matches a line feed itself.
+    /// </summary>
+    private static ReadOnlySpan<char> BeforeEnd(ReadOnlySpan<char> text) => text.Length > 0 && text[^1] == '\n' ? text[..^1] : text;
+
+    /// <summary><c>[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?</c>, the whole span.</summary>
+    private static bool FloatBody(ReadOnlySpan<char> body)
+    {
+        var i = body.Length > 0 && body[0] is '-' or '+' ? 1 : 0;
+        if (i < body.Length && body[i] == '.')
+        {
+            var end = Digits(body, i + 1, 1, int.MaxValue);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            i = end;
+        }
+        else
+        {
+            var end = Digits(body, i, 1, int.MaxValue);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            i = end;
+            if (i < body.Length && body[i] == '.')
+            {
+                i = Digits(body, i + 1, 0, int.MaxValue);
+            }
+        }
+
+        if (i < body.Length && body[i] is 'e' or 'E')
+        {
+            var at = i + 1 < body.Length && body[i + 1] is '-' or '+' ? i + 2 : i + 1;
+            i = Digits(body, at, 1, int.MaxValue);
+            if (i < 0)
+            {
+                return false;
+            }
+        }
+
+        return i == body.Length;
+    }
+
+    /// <summary>Reads at least <paramref name="min"/> and at most <paramref name="max"/> ASCII digits from <paramref name="start"/>; the index after them, or -1.</summary>
+    private static int Digits(ReadOnlySpan<char> text, int start, int min, int max)
+    {
+        var i = start;
+        while (i < text.Length && i - start < max && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i - start >= min ? i : -1;
     }
 
     private static bool IsTimestamp(string text)

@@ -24,8 +24,55 @@ internal sealed class StepMapper
     private Step? _step;
     private string _prefix = string.Empty;
 
+    // Nodes of steps that the checks look at after a streamed write (command steps with env), by step object.
+    private Dictionary<Step, MappingNode>? _retained;
+
     private StepMapper()
     {
+    }
+
+    /// <summary>The problems mapping found (text that cannot be encoded, dependencies on steps outside the pipeline).</summary>
+    public List<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>
+    /// Maps one pipeline and writes it as YAML step by step: each step's nodes are written as soon as they are made and
+    /// then dropped, so that a large pipeline's tree is never held whole (its nodes die young, in the cheapest
+    /// generation of the garbage collector). The checks run afterwards with <see cref="DerivedKey"/> and
+    /// <see cref="RetainedNode"/>; the caller discards the text when they find an error.
+    /// </summary>
+    public static StepMapper WriteYaml(Pipeline pipeline, YamlPipelineWriter.Document yaml)
+    {
+        var mapper = new StepMapper();
+        mapper.AssignKeys([pipeline]);
+        mapper._retained = [];
+        mapper.MapPipeline(pipeline, yaml);
+        return mapper;
+    }
+
+    /// <summary>The key the writer derived for a referenced step object without a key, if any.</summary>
+    public string? DerivedKey(Step step) => _generatedKeys.GetValueOrDefault(step);
+
+    /// <summary>The node a step was written as, when a check needs it after a streamed write (a command step with env).</summary>
+    public MappingNode? RetainedNode(Step step) => _retained?.GetValueOrDefault(step);
+
+    private void Retain(Step? step, Node node)
+    {
+        switch (step)
+        {
+            case CommandStep { Env.Count: > 0 } when node is MappingNode map:
+                _retained!.TryAdd(step, map);
+                break;
+            case GroupStep group when node is MappingNode { } map && map["steps"] is SequenceNode children:
+                var steps = group.Steps ?? [];
+                for (var i = 0; i < steps.Count && i < children.Items.Count; i++)
+                {
+                    Retain(steps[i], children.Items[i]);
+                }
+
+                break;
+            default:
+                break;
+        }
     }
 
     /// <summary>Maps the pipeline; problems that stop it being written go to the returned diagnostics.</summary>
@@ -66,15 +113,44 @@ internal sealed class StepMapper
             return; // Dependencies name keys only (the usual case): no key to derive, no step object to find.
         }
 
-        var placed = uploads
-            .SelectMany((pipeline, i) => StepWalker.All(pipeline)
-                .Select(p => uploads.Count > 1 ? p with { Path = string.Create(CultureInfo.InvariantCulture, $"uploads[{i}].{p.Path}") } : p))
-            .Where(p => p.Step is not null)
-            .ToList();
-        var inPipeline = new HashSet<Step>(placed.Select(p => p.Step), ReferenceEqualityComparer.Instance);
-        var referenced = new HashSet<Step>(ReferenceEqualityComparer.Instance);
-        foreach (var (step, path, _) in placed)
+        // Every step of every upload, groups before their children, null entries left out. Plain loops, no LINQ:
+        // pipelines whose dependencies name step objects take this path on every run of the pipeline generator.
+        var placed = new List<StepPlace>();
+        for (var u = 0; u < uploads.Count; u++)
         {
+            var steps = uploads[u].Steps;
+            for (var i = 0; i < steps.Count; i++)
+            {
+                if (steps[i] is not { } step)
+                {
+                    continue;
+                }
+
+                placed.Add(new StepPlace(step, u, i, -1));
+                if (step is GroupStep group)
+                {
+                    var children = group.Steps ?? [];
+                    for (var j = 0; j < children.Count; j++)
+                    {
+                        if (children[j] is { } child)
+                        {
+                            placed.Add(new StepPlace(child, u, i, j));
+                        }
+                    }
+                }
+            }
+        }
+
+        var inPipeline = new HashSet<Step>(placed.Count, ReferenceEqualityComparer.Instance);
+        foreach (var place in placed)
+        {
+            inPipeline.Add(place.Step);
+        }
+
+        var referenced = new HashSet<Step>(ReferenceEqualityComparer.Instance);
+        foreach (var place in placed)
+        {
+            var step = place.Step;
             foreach (var dependency in step.DependsOn ?? [])
             {
                 if (dependency?.Step is not { } target)
@@ -84,7 +160,7 @@ internal sealed class StepMapper
 
                 if (target.Key is null && !inPipeline.Contains(target))
                 {
-                    Report(step, path, "depends_on", DiagnosticCodes.DependencyNotInPipeline,
+                    Report(step, place.Path(uploads.Count), "depends_on", DiagnosticCodes.DependencyNotInPipeline,
                         $"This step depends on the step object {StepNames.Describe(target)}, which is not part of this pipeline and has no key.",
                         "Add that step to the pipeline, or give it a Key (for a step uploaded elsewhere, depend on the key string).");
                     continue;
@@ -94,10 +170,29 @@ internal sealed class StepMapper
             }
         }
 
-        var taken = new HashSet<string>(placed.Select(p => p.Step.Key).OfType<string>(), StringComparer.Ordinal);
-        taken.UnionWith(uploads.SelectMany(pipeline => pipeline.ExternalKeys ?? []).OfType<string>());
-        foreach (var (step, _, _) in placed)
+        var taken = new HashSet<string>(placed.Count, StringComparer.Ordinal);
+        foreach (var place in placed)
         {
+            if (place.Step.Key is { } key)
+            {
+                taken.Add(key);
+            }
+        }
+
+        foreach (var pipeline in uploads)
+        {
+            foreach (var external in pipeline.ExternalKeys ?? [])
+            {
+                if (external is not null)
+                {
+                    taken.Add(external);
+                }
+            }
+        }
+
+        foreach (var place in placed)
+        {
+            var step = place.Step;
             if (step.Key is null && referenced.Contains(step) && !_generatedKeys.ContainsKey(step))
             {
                 var stem = KeyStem(step);
@@ -112,12 +207,25 @@ internal sealed class StepMapper
         }
     }
 
+    /// <summary>Where a step stands: its upload, its index, and its index in its group (-1 for a top-level step).</summary>
+    private sealed class StepPlace(Step step, int upload, int index, int child)
+    {
+        public Step Step { get; } = step;
+
+        /// <summary>The step's path, made only for a diagnostic: <c>steps[2].steps[0]</c>, with <c>uploads[1].</c> before it when there are several.</summary>
+        public string Path(int uploads) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{(uploads > 1 ? $"uploads[{upload}]." : string.Empty)}steps[{index}]{(child >= 0 ? $".steps[{child}]" : string.Empty)}");
+    }
+
     private static bool HasStepObjectDependency(IReadOnlyList<Pipeline> uploads)
     {
         foreach (var pipeline in uploads)
         {
-            foreach (var step in pipeline.Steps)
+            var steps = pipeline.Steps;
+            for (var i = 0; i < steps.Count; i++)
             {
+                var step = steps[i];
                 if (HasStepObjectDependency(step))
                 {
                     return true;
@@ -141,9 +249,14 @@ internal sealed class StepMapper
 
     private static bool HasStepObjectDependency(Step? step)
     {
-        foreach (var dependency in step?.DependsOn ?? [])
+        if (step?.DependsOn is not { } dependencies)
         {
-            if (dependency?.Step is not null)
+            return false;
+        }
+
+        for (var i = 0; i < dependencies.Count; i++)
+        {
+            if (dependencies[i]?.Step is not null)
             {
                 return true;
             }
@@ -188,7 +301,11 @@ internal sealed class StepMapper
     /// <summary>The key written for a step: its own, or the one generated because another step depends on it.</summary>
     private string? KeyOf(Step step) => step.Key ?? _generatedKeys.GetValueOrDefault(step);
 
-    private MappingNode MapPipeline(Pipeline pipeline)
+    /// <summary>
+    /// Maps a pipeline to its root node; with <paramref name="yaml"/>, writes it there as it goes and leaves the root's
+    /// <c>steps</c> empty (the steps were written and dropped one by one).
+    /// </summary>
+    private MappingNode MapPipeline(Pipeline pipeline, YamlPipelineWriter.Document? yaml = null)
     {
         var root = new MappingNode();
         SetPipelinePath();
@@ -199,17 +316,46 @@ internal sealed class StepMapper
         AddInt(root, "priority", pipeline.Priority);
         AddSecrets(root, pipeline.Secrets);
         AddNotifications(root, pipeline.Notify, "notify");
-        var steps = new List<Node>(pipeline.Steps.Count);
+        var count = pipeline.Steps.Count;
         var list = _prefix + "steps";
-        for (var i = 0; i < pipeline.Steps.Count; i++)
+        if (yaml is null)
         {
-            steps.Add(MapStep(pipeline.Steps[i], list, i));
+            var steps = new List<Node>(count);
+            for (var i = 0; i < count; i++)
+            {
+                steps.Add(MapStep(pipeline.Steps[i], list, i));
+            }
+
+            root.Add("steps", new SequenceNode(steps));
+        }
+        else
+        {
+            yaml.WriteEntries(root, 0);
+            yaml.BeginSequence("steps", count);
+            for (var i = 0; i < count; i++)
+            {
+                var step = pipeline.Steps[i];
+                if (step is CommandStep command && IsPlainCommand(command))
+                {
+                    SetStepPath(list, i);
+                    _step = command;
+                    WritePlainCommand(command, yaml);
+                    continue;
+                }
+
+                var node = MapStep(step, list, i);
+                yaml.WriteItem(node);
+                Retain(step, node);
+            }
+
+            root.Add("steps", new SequenceNode([]));
         }
 
-        root.Add("steps", new SequenceNode(steps));
         SetPipelinePath();
         _step = null;
+        var beforeExtra = root.Entries.Count;
         AddExtra(root, pipeline.Extra);
+        yaml?.WriteEntries(root, beforeExtra);
         return root;
     }
 
@@ -294,6 +440,116 @@ internal sealed class StepMapper
         AddSignature(map, step.Signature);
         AddExtra(map, step.Extra);
         return map;
+    }
+
+    /// <summary>
+    /// Whether a command step sets only attributes that <see cref="WritePlainCommand"/> writes (text, numbers, flags, lists
+    /// of text, dependencies without <c>allow_failure</c>), and at least one of them: the shape of the steps of large
+    /// generated pipelines.
+    /// </summary>
+    private static bool IsPlainCommand(CommandStep step)
+    {
+        if (step.If is not null || step.Branches is not null || step.IfChanged is not null || step.Skip is not null
+            || step.Agents is not null || step.Env.Count > 0 || step.Secrets is not null || step.Plugins.Count > 0
+            || step.Cache is not null || step.Matrix is not null || step.ConcurrencyMethod is not null || step.Retry is not null
+            || step.SoftFail is not null || step.Notify.Count > 0 || step.Signature is not null || step.Extra.Count > 0)
+        {
+            return false;
+        }
+
+        if (step.DependsOn is { } dependencies)
+        {
+            for (var i = 0; i < dependencies.Count; i++)
+            {
+                if (dependencies[i]?.AllowFailure is not null)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return step.Label is not null || step.Key is not null || step.Command is not null || step.Commands.Count > 0
+            || step.DependsOn is not null || step.AllowDependencyFailure is not null || step.Image is not null
+            || step.ArtifactPaths.Count > 0 || step.Parallelism is not null || step.Concurrency is not null
+            || step.ConcurrencyGroup is not null || step.TimeoutInMinutes is not null || step.Priority is not null
+            || step.CancelOnBuildFailing is not null;
+    }
+
+    /// <summary>
+    /// Writes a plain command step (<see cref="IsPlainCommand"/>) straight into the YAML, without nodes: exactly what
+    /// <see cref="MapCommand"/> and the writer make of it (same keys in the same order, same text encoding and problems
+    /// reported in the same order; the tests compare the two on random steps). Large generated pipelines are mostly
+    /// such steps, and skipping their nodes takes most of the allocation out of writing them.
+    /// </summary>
+    private void WritePlainCommand(CommandStep step, YamlPipelineWriter.Document yaml)
+    {
+        yaml.BeginItemMap();
+        WriteText(yaml, "label", step.Label);
+        WriteText(yaml, "key", KeyOf(step));
+        WriteText(yaml, "command", step.Command);
+        WriteTextList(yaml, "commands", step.Commands);
+        if (step.DependsOn is { } dependencies)
+        {
+            var written = 0;
+            for (var i = 0; i < dependencies.Count; i++)
+            {
+                written += DependencyKey(dependencies[i]) is null ? 0 : 1;
+            }
+
+            yaml.BeginListEntry("depends_on", written);
+            for (var i = 0; i < dependencies.Count; i++)
+            {
+                if (DependencyKey(dependencies[i]) is { } key)
+                {
+                    yaml.WriteListItem(Encode(key, "depends_on"));
+                }
+            }
+        }
+
+        WriteNumber(yaml, "allow_dependency_failure", step.AllowDependencyFailure is { } allow ? Bool(allow) : null);
+        WriteText(yaml, "image", step.Image);
+        WriteTextList(yaml, "artifact_paths", step.ArtifactPaths);
+        WriteNumber(yaml, "parallelism", step.Parallelism is { } parallelism ? Integer(parallelism) : null);
+        WriteNumber(yaml, "concurrency", step.Concurrency is { } concurrency ? Integer(concurrency) : null);
+        WriteText(yaml, "concurrency_group", step.ConcurrencyGroup);
+        WriteNumber(yaml, "timeout_in_minutes", step.TimeoutInMinutes is { } timeout ? Integer(timeout) : null);
+        WriteNumber(yaml, "priority", step.Priority is { } priority ? Integer(priority) : null);
+        WriteNumber(yaml, "cancel_on_build_failing", step.CancelOnBuildFailing is { } cancel ? Bool(cancel) : null);
+        yaml.EndItemMap();
+    }
+
+    /// <summary>The key a dependency is written as (as in <see cref="AddCommon"/>), or <see langword="null"/> when it is left out.</summary>
+    private string? DependencyKey(Dependency? dependency) =>
+        dependency is null ? null : dependency.Step is { } target ? KeyOf(target) : dependency.Key;
+
+    private void WriteText(YamlPipelineWriter.Document yaml, string name, string? value)
+    {
+        if (value is not null)
+        {
+            yaml.WriteTextEntry(name, Encode(value, name));
+        }
+    }
+
+    private void WriteTextList(YamlPipelineWriter.Document yaml, string name, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        yaml.BeginListEntry(name, values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            yaml.WriteListItem(Encode(values[i] ?? string.Empty, name));
+        }
+    }
+
+    private static void WriteNumber(YamlPipelineWriter.Document yaml, string name, ScalarNode? value)
+    {
+        if (value is not null)
+        {
+            yaml.WriteCanonicalEntry(name, value.Text);
+        }
     }
 
     private Node MapWait(WaitStep step)
@@ -424,8 +680,9 @@ internal sealed class StepMapper
         if (step.DependsOn is { } dependencies)
         {
             var items = new List<Node>(dependencies.Count);
-            foreach (var dependency in dependencies)
+            for (var i = 0; i < dependencies.Count; i++)
             {
+                var dependency = dependencies[i];
                 if (dependency is null)
                 {
                     continue;
@@ -523,10 +780,27 @@ internal sealed class StepMapper
         map.Add(name, new SequenceNode(items));
     }
 
-    private static Node ExitStatusNode(ExitStatus status) =>
-        status.IsAny ? new ScalarNode("*", ScalarKind.String)
-        : status.IsList ? new SequenceNode(status.Values.Select(v => (Node)Integer(v)).ToList())
-        : Integer(status.Values[0]);
+    private static Node ExitStatusNode(ExitStatus status)
+    {
+        if (status.IsAny)
+        {
+            return new ScalarNode("*", ScalarKind.String);
+        }
+
+        var statuses = status.Statuses;
+        if (!status.IsList)
+        {
+            return Integer(statuses[0]);
+        }
+
+        var items = new List<Node>(statuses.Length);
+        foreach (var value in statuses)
+        {
+            items.Add(Integer(value));
+        }
+
+        return new SequenceNode(items);
+    }
 
     private void AddAgents(MappingNode map, Agents? agents)
     {
@@ -884,6 +1158,11 @@ internal sealed class StepMapper
 
     private void AddExtra(MappingNode map, IReadOnlyDictionary<string, JsonNode?> extra)
     {
+        if (extra.Count == 0)
+        {
+            return; // no enumerator to allocate for the usual empty map
+        }
+
         foreach (var (name, value) in extra)
         {
             var key = EncodeKey(name, name);
@@ -953,9 +1232,9 @@ internal sealed class StepMapper
     private SequenceNode TextList(IReadOnlyList<string> values, string field)
     {
         var items = new List<Node>(values.Count);
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            items.Add(Text(value ?? string.Empty, field));
+            items.Add(Text(values[i] ?? string.Empty, field));
         }
 
         return new SequenceNode(items);
@@ -999,7 +1278,16 @@ internal sealed class StepMapper
         }
     }
 
-    private static ScalarNode Integer(long value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer);
+    private static ScalarNode Integer(long value) =>
+        value is >= SmallIntegerMin and <= SmallIntegerMax
+            ? SmallIntegers[value - SmallIntegerMin] ??= new(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer)
+            : new(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer);
+
+    // Nodes of small integers (timeouts, priorities, exit statuses, limits) are shared: nodes are never changed, and a
+    // large pipeline writes the same few numbers thousands of times.
+    private const int SmallIntegerMin = -1;
+    private const int SmallIntegerMax = 1024;
+    private static readonly ScalarNode?[] SmallIntegers = new ScalarNode?[SmallIntegerMax - SmallIntegerMin + 1];
 
     private static ScalarNode Bool(bool value) => value ? ScalarNode.True : ScalarNode.False;
 
@@ -1008,7 +1296,10 @@ internal sealed class StepMapper
     private string EncodeKey(string key, string field) => Text(key, field).Text;
 
     /// <summary>Encodes model text for the agent; text that cannot be encoded is reported.</summary>
-    private ScalarNode Text(string value, string field)
+    private ScalarNode Text(string value, string field) => new(Encode(value, field), ScalarKind.String);
+
+    /// <summary>Encodes model text for the agent; text that cannot be encoded is reported.</summary>
+    private string Encode(string value, string field)
     {
         var encoded = InterpolatedText.Encode(value, out var error);
         if (encoded is null)
@@ -1023,12 +1314,18 @@ internal sealed class StepMapper
                 "Remove the broken character; it usually comes from cutting a string in the middle of an emoji.");
         }
 
-        return new ScalarNode(encoded, ScalarKind.String);
+        return encoded;
     }
 
     private static bool HasUnpairedSurrogate(string value)
     {
-        for (var i = 0; i < value.Length; i++)
+        var first = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return false;
+        }
+
+        for (var i = first; i < value.Length; i++)
         {
             if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {

@@ -1,7 +1,7 @@
 namespace Buildkite.Dsl.Serialization;
 
 /// <summary>One step and where it stands: <c>steps[2]</c> or <c>steps[2].steps[0]</c>.</summary>
-/// <remarks>A class so that LINQ over it runs ahead-of-time compiled framework code (see <see cref="MappingEntry"/>).</remarks>
+/// <remarks>A class so that LINQ over it runs ahead-of-time compiled framework code. Used by the tools (validate, import), not on the writing path.</remarks>
 internal sealed record PlacedStep(Step Step, string Path, GroupStep? Group);
 
 /// <summary>Walks a pipeline's steps in order, groups before their children.</summary>

@@ -64,6 +64,104 @@ internal static class YamlPipelineWriter
         return text.ToString();
     }
 
+    /// <summary>
+    /// One document written piece by piece: the root map's entries, then its <c>steps</c> one item at a time, as
+    /// <see cref="StepMapper.WriteYaml"/> makes them. The text is exactly what <see cref="Write(IReadOnlyList{Node})"/>
+    /// prints for the whole tree.
+    /// </summary>
+    internal sealed class Document : IDisposable
+    {
+        private readonly YamlText _text = new();
+
+        /// <summary>Writes the root map's entries from <paramref name="start"/> to its end, at the left margin.</summary>
+        public void WriteEntries(MappingNode root, int start) => WriteMappingEntries(_text, root, 0, firstInline: false, start);
+
+        /// <summary>Writes <c>key:</c> of a root entry whose value is a sequence of <paramref name="count"/> items (<c>key: []</c> for none).</summary>
+        public void BeginSequence(string key, int count)
+        {
+            WriteScalar(_text, key, StyleOf(key, isKey: true), 0);
+            _text.Append(count == 0 ? ": []\n" : ":\n");
+        }
+
+        /// <summary>Writes one item of that sequence (sequences in a map are not indented).</summary>
+        public void WriteItem(Node item)
+        {
+            _text.Append("- ");
+            WriteInline(_text, item, 2);
+        }
+
+        // An item written entry by entry, without nodes (StepMapper's plain command steps): a map in compact form after
+        // "- ", its first entry on that line and the others at indent 2, laid out exactly as WriteInline lays out a
+        // MappingNode there.
+        private bool _itemEmpty;
+
+        /// <summary>Starts an item that is a map written entry by entry.</summary>
+        public void BeginItemMap()
+        {
+            _text.Append("- ");
+            _itemEmpty = true;
+        }
+
+        /// <summary>Writes an entry whose value is text (a string).</summary>
+        public void WriteTextEntry(string key, string value)
+        {
+            EntryKey(key);
+            _text.Append(' ');
+            WriteString(_text, value, isKey: false, 4);
+            _text.AppendLineBreakAfterScalar();
+        }
+
+        /// <summary>Writes an entry whose value is a number, boolean or null in its canonical text.</summary>
+        public void WriteCanonicalEntry(string key, string canonical)
+        {
+            EntryKey(key);
+            _text.Append(' ');
+            WriteScalar(_text, canonical, YamlStyle.Plain, 4);
+            _text.AppendLineBreakAfterScalar();
+        }
+
+        /// <summary>Writes the key of an entry whose value is a list of <paramref name="count"/> strings (<c>key: []</c> for none).</summary>
+        public void BeginListEntry(string key, int count)
+        {
+            EntryKey(key);
+            _text.Append(count == 0 ? " []\n" : "\n");
+        }
+
+        /// <summary>Writes one string of that list (sequences in a map are not indented).</summary>
+        public void WriteListItem(string value)
+        {
+            _text.Indent(2);
+            _text.Append("- ");
+            WriteString(_text, value, isKey: false, 4);
+            _text.AppendLineBreakAfterScalar();
+        }
+
+        /// <summary>Ends the item; one without entries is written as <c>{}</c>.</summary>
+        public void EndItemMap()
+        {
+            if (_itemEmpty)
+            {
+                _text.Append("{}\n");
+            }
+        }
+
+        private void EntryKey(string key)
+        {
+            if (!_itemEmpty)
+            {
+                _text.Indent(2);
+            }
+
+            _itemEmpty = false;
+            WriteString(_text, key, isKey: true, 2);
+            _text.Append(':');
+        }
+
+        public override string ToString() => _text.ToString();
+
+        public void Dispose() => _text.Dispose();
+    }
+
     private static void WriteDocuments(YamlText text, IReadOnlyList<Node> documents)
     {
         foreach (var document in documents)
@@ -100,10 +198,10 @@ internal static class YamlPipelineWriter
     }
 
     /// <summary>Writes a map's entries, each on its own line at <paramref name="indent"/>, the first one at the cursor when inline.</summary>
-    private static void WriteMappingEntries(YamlText text, MappingNode mapping, int indent, bool firstInline)
+    private static void WriteMappingEntries(YamlText text, MappingNode mapping, int indent, bool firstInline, int start = 0)
     {
         var entries = mapping.Entries;
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = start; i < entries.Count; i++)
         {
             if (i > 0 || !firstInline)
             {
@@ -113,7 +211,7 @@ internal static class YamlPipelineWriter
             var entry = entries[i];
             if (IsSimpleKey(entry.Key))
             {
-                WriteScalar(text, entry.Key, StyleOf(entry.Key, isKey: true), indent);
+                WriteString(text, entry.Key, isKey: true, indent);
                 text.Append(':');
                 WriteValue(text, entry.Value, indent);
             }
@@ -188,7 +286,7 @@ internal static class YamlPipelineWriter
                 WriteSequenceItems(text, sequence, indent, firstInline: true);
                 break;
             case ScalarNode { Kind: ScalarKind.String } scalar:
-                WriteScalar(text, scalar.Text, StyleOf(scalar.Text, isKey: false), indent);
+                WriteString(text, scalar.Text, isKey: false, indent);
                 text.AppendLineBreakAfterScalar();
                 break;
             case ScalarNode scalar:
@@ -199,6 +297,50 @@ internal static class YamlPipelineWriter
             default:
                 throw new InvalidOperationException($"Unknown node {node.GetType()}.");
         }
+    }
+
+    /// <summary>Writes a string in the style <see cref="StyleOf"/> and <see cref="WriteScalar"/> choose, plain at once when that is sure.</summary>
+    private static void WriteString(YamlText text, string value, bool isKey, int indent)
+    {
+        if (IsSurelyPlain(value, isKey))
+        {
+            text.Append(value);
+            return;
+        }
+
+        WriteScalar(text, value, StyleOf(value, isKey), indent);
+    }
+
+    /// <summary>
+    /// A quick, conservative test for the most common strings (keys, labels, paths, commands of one line): one pass
+    /// that answers <see langword="true"/> only when the full rules (<see cref="StyleOf"/>, then <see cref="CanBePlain"/>)
+    /// would write the text plain: it starts with an ASCII letter and is longer than five characters (so no YAML word
+    /// for a boolean or null, and no number), holds only printable ASCII, and has no <c>: </c>, no final <c>:</c>, no
+    /// <c> #</c>, no final space and, in a key, no <c> *</c>.
+    /// </summary>
+    private static bool IsSurelyPlain(string text, bool isKey)
+    {
+        if (text.Length <= 5 || !char.IsAsciiLetter(text[0]) || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        var previous = text[0];
+        for (var i = 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is < ' ' or > '~'
+                || (c == '#' && previous == ' ')
+                || (c == '*' && previous == ' ' && isKey)
+                || (previous == ':' && c == ' '))
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return previous != ':';
     }
 
     private static bool IsSimpleKey(string key) => key.Length <= MaxSimpleKeyLength && key.AsSpan().IndexOfAny('\n', '\r', '\u0085') < 0
@@ -537,7 +679,10 @@ internal static class YamlPipelineWriter
     /// </summary>
     private sealed class YamlText : IDisposable
     {
-        private char[] _chars = ArrayPool<char>.Shared.Rent(16 * 1024);
+        // A pipeline of the usual size fits the first buffer, a plain array: the shared pool costs a pipeline generator's
+        // first use a little set-up, and pays off only for the large buffers it keeps (see Grow).
+        private char[] _chars = new char[32 * 1024];
+        private bool _pooled;
         private int _length;
         private bool _lineEnded;
 
@@ -572,8 +717,12 @@ internal static class YamlPipelineWriter
                 Grow(count);
             }
 
-            _chars.AsSpan(_length, count).Fill(' ');
-            _length += count;
+            // A loop, not Span.Fill: Fill<char> is vector code the JIT compiles on every run.
+            var chars = _chars;
+            for (var end = _length + count; _length < end; _length++)
+            {
+                chars[_length] = ' ';
+            }
         }
 
         public void AppendHex(int value, int digits)
@@ -603,16 +752,26 @@ internal static class YamlPipelineWriter
 
         public void Dispose()
         {
-            ArrayPool<char>.Shared.Return(_chars);
+            if (_pooled)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+            }
+
             _chars = [];
+            _pooled = false;
         }
 
         private void Grow(int needed)
         {
             var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + needed));
             _chars.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<char>.Shared.Return(_chars);
+            if (_pooled)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+            }
+
             _chars = larger;
+            _pooled = true;
         }
     }
 }

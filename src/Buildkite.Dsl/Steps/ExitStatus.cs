@@ -43,6 +43,12 @@ public sealed record ExitStatus : IEnumerable<int>
     /// <summary>The statuses matched; empty for <see cref="Any"/>.</summary>
     public IReadOnlyList<int> Values => _values;
 
+    /// <summary>
+    /// The statuses as a span, for the library's own loops: reading them through <see cref="Values"/> would make the JIT
+    /// compile the array's generic list code on every run of a pipeline script.
+    /// </summary>
+    internal ReadOnlySpan<int> Statuses => _values;
+
     /// <summary>Matches one exit status.</summary>
     /// <param name="status">The exit status.</param>
     public static implicit operator ExitStatus(int status) => new([status], isAny: false, isList: false);

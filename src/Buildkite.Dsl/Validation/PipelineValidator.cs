@@ -25,10 +25,16 @@ internal static class PipelineValidator
     public static List<Diagnostic> Validate(Pipeline pipeline, IReadOnlyList<Diagnostic> mapped) =>
         Validate(pipeline, StepMapper.Map(pipeline).Root, mapped);
 
+    /// <summary>Checks a pipeline that <see cref="StepMapper.WriteYaml"/> mapped and wrote step by step.</summary>
+    public static List<Diagnostic> Validate(Pipeline pipeline, StepMapper streamed) =>
+        Validate([pipeline], new ValidationContext(pipeline, streamed), streamed.Diagnostics);
+
     /// <summary>Checks the pipelines of one output of several uploads, one YAML document each.</summary>
-    public static List<Diagnostic> Validate(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots, IReadOnlyList<Diagnostic> mapped)
+    public static List<Diagnostic> Validate(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots, IReadOnlyList<Diagnostic> mapped) =>
+        Validate(uploads, new ValidationContext(uploads, roots), mapped);
+
+    private static List<Diagnostic> Validate(IReadOnlyList<Pipeline> uploads, ValidationContext context, IReadOnlyList<Diagnostic> mapped)
     {
-        var context = new ValidationContext(uploads, roots);
         for (var upload = 0; upload < uploads.Count; upload++)
         {
             SecretRules.CheckPipeline(context, upload);
@@ -53,7 +59,9 @@ internal static class PipelineValidator
         DependencyRules.Check(context);
         LimitRules.CheckUploads(context);
 
-        var found = mapped.Concat(context.Diagnostics).ToList();
+        var found = new List<Diagnostic>(mapped.Count + context.Diagnostics.Count);
+        found.AddRange(mapped);
+        found.AddRange(context.Diagnostics);
         for (var u = 0; u < uploads.Count; u++)
         {
             var plugins = new List<Diagnostic>();
@@ -70,22 +78,75 @@ internal static class PipelineValidator
 
         Locate(uploads, found);
 
-        // Pipeline order: by step, then, within a step read from a file, by place in the file.
-        return found
-            .Select((diagnostic, i) => (Diagnostic: diagnostic, Order: context.OrderOf(diagnostic.Path), Found: i))
-            .OrderBy(entry => entry.Order)
-            .ThenBy(entry => entry.Diagnostic.Location?.Line ?? int.MaxValue)
-            .ThenBy(entry => entry.Diagnostic.Location?.Column ?? int.MaxValue)
-            .ThenBy(entry => entry.Found)
-            .Select(entry => entry.Diagnostic)
-            .ToList();
+        // Pipeline order: by step, then, within a step read from a file, by place in the file, else as found.
+        var ranked = new List<Ranked>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var diagnostic = found[i];
+            ranked.Add(new Ranked(diagnostic, context.OrderOf(diagnostic.Path), diagnostic.Location?.Line ?? int.MaxValue, diagnostic.Location?.Column ?? int.MaxValue, i));
+        }
+
+        ranked.Sort(Ranked.Compare);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            found[i] = ranked[i].Diagnostic;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A diagnostic with its sort keys. A class compared by a static method, not a tuple sorted with LINQ: generic
+    /// code over tuples of value types is compiled by the JIT on every run of a pipeline script with a warning.
+    /// </summary>
+    private sealed class Ranked(Diagnostic diagnostic, int order, int line, int column, int found)
+    {
+        public Diagnostic Diagnostic { get; } = diagnostic;
+
+        private int Order { get; } = order;
+
+        private int Line { get; } = line;
+
+        private int Column { get; } = column;
+
+        private int Found { get; } = found;
+
+        public static int Compare(Ranked? x, Ranked? y)
+        {
+            if (x is null || y is null)
+            {
+                return x is null ? (y is null ? 0 : -1) : 1;
+            }
+
+            var byOrder = x.Order.CompareTo(y.Order);
+            if (byOrder != 0)
+            {
+                return byOrder;
+            }
+
+            var byLine = x.Line.CompareTo(y.Line);
+            if (byLine != 0)
+            {
+                return byLine;
+            }
+
+            var byColumn = x.Column.CompareTo(y.Column);
+            return byColumn != 0 ? byColumn : x.Found.CompareTo(y.Found);
+        }
     }
 
     /// <summary>Adds <c>file:line:col</c> to diagnostics of pipelines that were read from a file.</summary>
     private static void Locate(IReadOnlyList<Pipeline> uploads, List<Diagnostic> diagnostics)
     {
-        var maps = uploads.Select(SourceMap.Of).ToList();
-        if (maps.TrueForAll(map => map is null))
+        var maps = new SourceMap?[uploads.Count];
+        var any = false;
+        for (var i = 0; i < uploads.Count; i++)
+        {
+            maps[i] = SourceMap.Of(uploads[i]);
+            any |= maps[i] is not null;
+        }
+
+        if (!any)
         {
             return;
         }

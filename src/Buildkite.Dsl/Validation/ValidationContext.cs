@@ -54,14 +54,33 @@ internal sealed class ValidationContext
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
 
+    // After a streamed write there is no tree: derived keys and the nodes checks need come from the mapper.
+    private readonly StepMapper? _streamed;
+
     public ValidationContext(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots)
+        : this(uploads, roots, null)
     {
+    }
+
+    /// <summary>The context of a pipeline written step by step (<see cref="StepMapper.WriteYaml"/>).</summary>
+    public ValidationContext(Pipeline pipeline, StepMapper streamed)
+        : this([pipeline], [], streamed)
+    {
+    }
+
+    private ValidationContext(IReadOnlyList<Pipeline> uploads, IReadOnlyList<MappingNode> roots, StepMapper? streamed)
+    {
+        _streamed = streamed;
         Uploads = uploads;
         IsSplit = uploads.Count > 1;
-        var count = uploads.Sum(pipeline => pipeline.Steps.Count);
+        var count = 0;
+        foreach (var pipeline in uploads)
+        {
+            count += pipeline.Steps.Count;
+        }
+
         Steps = new List<CheckedStep>(count);
         StepsByKey = new Dictionary<string, CheckedStep>(count, StringComparer.Ordinal);
-        StepsByObject = new Dictionary<Step, CheckedStep>(count, ReferenceEqualityComparer.Instance);
         for (var upload = 0; upload < uploads.Count; upload++)
         {
             var pipeline = uploads[upload];
@@ -106,8 +125,25 @@ internal sealed class ValidationContext
     /// <summary>The first step written with each key.</summary>
     public Dictionary<string, CheckedStep> StepsByKey { get; }
 
-    /// <summary>Where each step object first stands.</summary>
-    public Dictionary<Step, CheckedStep> StepsByObject { get; }
+    private Dictionary<Step, CheckedStep>? _stepsByObject;
+
+    /// <summary>Where each step object first stands; indexed on first use (only dependencies on step objects need it).</summary>
+    public Dictionary<Step, CheckedStep> StepsByObject
+    {
+        get
+        {
+            if (_stepsByObject is null)
+            {
+                _stepsByObject = new Dictionary<Step, CheckedStep>(Steps.Count, ReferenceEqualityComparer.Instance);
+                foreach (var step in Steps)
+                {
+                    _stepsByObject.TryAdd(step.Step, step);
+                }
+            }
+
+            return _stepsByObject;
+        }
+    }
 
     /// <summary>Keys of steps uploaded elsewhere in the build, from every upload's <see cref="Pipeline.ExternalKeys"/>.</summary>
     public HashSet<string> ExternalKeys { get; } = new(StringComparer.Ordinal);
@@ -215,7 +251,12 @@ internal sealed class ValidationContext
         }
 
         var key = step.Key;
-        if (key is null && node is MappingNode map && map["key"] is ScalarNode written)
+        if (_streamed is not null)
+        {
+            key ??= _streamed.DerivedKey(step);
+            node ??= _streamed.RetainedNode(step);
+        }
+        else if (key is null && node is MappingNode map && map["key"] is ScalarNode written)
         {
             // A key the writer derived from the label: letters, digits and '_' only, so its written text is its model text.
             key = written.Text;
@@ -233,7 +274,6 @@ internal sealed class ValidationContext
             Key = key,
         };
         Steps.Add(placed);
-        StepsByObject.TryAdd(step, placed);
         if (key is not null)
         {
             StepsByKey.TryAdd(key, placed);

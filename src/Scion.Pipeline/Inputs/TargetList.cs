@@ -30,7 +30,7 @@ public static class TargetList
                 continue;
             }
 
-            if (!line.StartsWith("//", StringComparison.Ordinal) || line.Length == 2 || line.Any(char.IsWhiteSpace))
+            if (!line.StartsWith("//", StringComparison.Ordinal) || line.Length == 2 || HasWhiteSpace(line))
             {
                 throw new ScionInputException(string.Create(
                     CultureInfo.InvariantCulture,
@@ -73,5 +73,18 @@ public static class TargetList
         }
 
         return Parse(result.StandardOutput, "bazel query output");
+    }
+
+    private static bool HasWhiteSpace(string line)
+    {
+        foreach (var c in line)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

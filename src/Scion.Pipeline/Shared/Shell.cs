@@ -8,7 +8,11 @@ public static class Shell
     /// </summary>
     /// <param name="lines">The lines, literal text.</param>
     /// <returns>The script.</returns>
-    public static string Lines(params ReadOnlySpan<string> lines)
+    /// <remarks>
+    /// An array, not a <c>params ReadOnlySpan</c>: for a span, each call site builds an inline array whose generic
+    /// helpers the JIT compiles on every run of the pipeline script.
+    /// </remarks>
+    public static string Lines(params string[] lines)
     {
         var script = new System.Text.StringBuilder();
         foreach (var line in lines)

@@ -1,6 +1,5 @@
 using Buildkite.Dsl.Plugins;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Buildkite.Dsl;
 using Scion.Pipeline.Shared;
 
@@ -10,7 +9,7 @@ namespace Scion.Pipeline.Steps;
 /// The generated group "Integration Tests :bazel:" (key <c>integration-tests</c>): one step per bazel
 /// integration test target.
 /// </summary>
-public static partial class IntegrationTestSteps
+public static class IntegrationTestSteps
 {
     /// <summary>The group's name.</summary>
     public const string GroupName = "Integration Tests :bazel:";
@@ -40,10 +39,15 @@ public static partial class IntegrationTestSteps
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
-        var steps = targets
-            .Where(target => string.IsNullOrEmpty(singleTest) || target.Contains(singleTest, StringComparison.Ordinal))
-            .Select(target => (GroupableStep)Step(target, singleTest, parallelism))
-            .ToList();
+        var steps = new List<GroupableStep>();
+        foreach (var target in targets)
+        {
+            if (string.IsNullOrEmpty(singleTest) || target.Contains(singleTest, StringComparison.Ordinal))
+            {
+                steps.Add(Step(target, singleTest, parallelism));
+            }
+        }
+
         return steps.Count == 0 ? null : new GroupStep { Group = GroupName, Key = GroupKey, Steps = steps };
     }
 
@@ -106,9 +110,28 @@ public static partial class IntegrationTestSteps
             label = "AT: " + label["acceptance/".Length..];
         }
 
-        label = DemoRule().Replace(label, "Demo: $1");
-        label = GoIntegrationTestRule().Replace(label, "IT: $1");
-        label = CryptoPlaygroundRule().Replace(label, "AT: $1");
+        // The rules below are plain string tests rather than regular expressions: this runs in the first step of
+        // every build, where loading and running the regex engine would cost more than the rest of the labels.
+        const string Demo = "demo/";
+        if (label.StartsWith(Demo, StringComparison.Ordinal) && label.IndexOf(':', Demo.Length) is var colon && colon > Demo.Length)
+        {
+            label = "Demo: " + label[Demo.Length..colon];
+        }
+
+        const string GoIntegrationTest = ":go_integration_test";
+        if (label.Length > GoIntegrationTest.Length && label.EndsWith(GoIntegrationTest, StringComparison.Ordinal))
+        {
+            label = "IT: " + label[..^GoIntegrationTest.Length];
+        }
+
+        const string CryptoPlayground = "tools/cryptoplayground:";
+        const string TestSuffix = "_test";
+        if (label.Length > CryptoPlayground.Length + TestSuffix.Length
+            && label.StartsWith(CryptoPlayground, StringComparison.Ordinal) && label.EndsWith(TestSuffix, StringComparison.Ordinal))
+        {
+            label = "AT: " + label[CryptoPlayground.Length..^TestSuffix.Length];
+        }
+
         return label;
     }
 
@@ -137,12 +160,4 @@ public static partial class IntegrationTestSteps
         return at < 0 ? text : text.Remove(at, part.Length);
     }
 
-    [GeneratedRegex("^demo/([^:]+):.*\\z", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
-    private static partial Regex DemoRule();
-
-    [GeneratedRegex("^(.+):go_integration_test\\z", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
-    private static partial Regex GoIntegrationTestRule();
-
-    [GeneratedRegex("^tools/cryptoplayground:(.+)_test\\z", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
-    private static partial Regex CryptoPlaygroundRule();
 }

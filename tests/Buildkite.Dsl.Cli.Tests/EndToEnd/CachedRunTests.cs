@@ -49,6 +49,9 @@ public sealed class CachedRunTests(PublishedCli cli) : IDisposable
         second.ExitCode.Should().Be(0, second.Error);
         second.Error.Should().Contain("compiled script from the cache");
         Loaded(second).Should().Contain("Scion.Pipeline").And.NotContain(name => name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Loaded(second).Should().NotContain(
+            ["System.CommandLine", "System.Text.RegularExpressions", "System.IO.Hashing", "System.Runtime.Numerics", "YamlDotNet"],
+            "a cached run of `run <script>` skips the command-line parser and needs neither regexes, big integers, a hashing library nor the YAML parser");
         second.Output.Should().Be(first.Output);
         PipelineSchema.ShouldAcceptYaml(second.Output);
     }

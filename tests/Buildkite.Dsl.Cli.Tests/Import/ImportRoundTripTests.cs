@@ -40,7 +40,7 @@ public class ImportRoundTripTests
         using var error = new StringWriter();
         var outcome = compiled.Script is null
             ? null
-            : await ScriptHost.RunAsync(compiled.Script, new Dictionary<string, string>(), new ScriptGlobals([]), output, error);
+            : ScriptHost.Run(compiled.Script, new Dictionary<string, string>(), new ScriptGlobals([]), output, error);
 
         // Then
         compiled.Errors.Should().BeEmpty(because: "the script must compile:\n{0}", imported.Script);

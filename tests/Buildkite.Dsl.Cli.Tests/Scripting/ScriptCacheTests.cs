@@ -13,7 +13,7 @@ public sealed class ScriptCacheTests : IDisposable
 
     private ScriptCache Cache => new(Path.Combine(_folder.Path, "cache"));
 
-    private static CompiledScript Script(byte seed) => new([seed, 1, 2, 3, seed], "Submission#0", "<Factory>");
+    private static CompiledScript Script(byte seed) => new([seed, 1, 2, 3, seed], "Submission#0", "<Factory>", 0x06000001 + seed);
 
     private (ScriptDirectiveSet Directives, string Script) Directives(string text = "Console.Write(1);\n", string? loaded = null)
     {
@@ -216,7 +216,7 @@ public sealed class ScriptCacheTests : IDisposable
     {
         // Given: a larger image, so that a torn write would show.
         var cache = Cache;
-        var images = Enumerable.Range(0, 4).Select(i => new CompiledScript(Enumerable.Repeat((byte)i, 200_000).ToArray(), "Submission#0", "<Factory>")).ToArray();
+        var images = Enumerable.Range(0, 4).Select(i => new CompiledScript(Enumerable.Repeat((byte)i, 200_000).ToArray(), "Submission#0", "<Factory>", 0x06000002)).ToArray();
 
         // When
         var writers = images.Select(image => Task.Run(() =>

@@ -16,6 +16,8 @@ public class ScalarResolverTests
         { "~", "Null" }, { "null", "Null" }, { "Null", "Null" }, { "NULL", "Null" }, { "", "Null" },
         { "0123", "Integer" }, { "0o17", "Integer" }, { "0x1F", "Integer" }, { "0b101", "Integer" }, { "1_000", "Integer" },
         { "-1", "Integer" }, { "+7", "Integer" },
+        { "18446744073709551615", "Integer" }, { "18446744073709551616", "Float" }, { "0xFFFFFFFFFFFFFFFF", "Integer" },
+        { "0x10000000000000000", "String" }, { "-9223372036854775808", "Integer" }, { "-9223372036854775809", "Float" },
         { "1.10", "Float" }, { "1e3", "Float" }, { ".5", "Float" }, { ".inf", "Float" }, { "-.Inf", "Float" }, { ".NaN", "Float" },
         { "08", "Float" }, { "1e400", "String" }, { "-1e400", "String" }, { "123456789012345678901234567890", "Float" },
         { "2024-01-02", "Timestamp" }, { "2001-12-14t21:59:43.10-05:00", "Timestamp" }, { "2001-12-14 21:59:43.10", "Timestamp" },
@@ -86,5 +88,28 @@ public class ScalarResolverTests
 
         // Then
         needsQuotes.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("0x1F", "31")]
+    [InlineData("-0", "0")]
+    [InlineData("+7", "7")]
+    [InlineData("0o17", "15")]
+    [InlineData("017", "15")]
+    [InlineData("-0b101", "-5")]
+    [InlineData("1_000", "1000")]
+    [InlineData("18446744073709551615", "18446744073709551615")]
+    [InlineData("-9223372036854775808", "-9223372036854775808")]
+    public void Integers_resolve_to_their_canonical_decimal_text(string plain, string expected)
+    {
+        // Given
+        var text = plain;
+
+        // When
+        var (kind, canonical) = ScalarResolver.ResolvePlain(text);
+
+        // Then
+        kind.Should().Be(ScalarKind.Integer);
+        canonical.Should().Be(expected);
     }
 }

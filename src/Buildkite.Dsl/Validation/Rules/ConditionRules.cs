@@ -28,15 +28,15 @@ internal static class ConditionRules
             if (ConditionOf(notifications[i]) is { } condition)
             {
                 var field = string.Create(CultureInfo.InvariantCulture, $"notify[{i}].if");
-                foreach (var (problem, code) in Problems(condition, Scope.BuildNotification))
+                foreach (var problem in Problems(condition, Scope.BuildNotification))
                 {
                     if (problem.IsError)
                     {
-                        context.PipelineError(upload, field, code, problem.Message, problem.Help);
+                        context.PipelineError(upload, field, problem.Code, problem.Message, problem.Help);
                     }
                     else
                     {
-                        context.PipelineWarning(upload, field, code, problem.Message, problem.Help);
+                        context.PipelineWarning(upload, field, problem.Code, problem.Message, problem.Help);
                     }
                 }
             }
@@ -74,40 +74,46 @@ internal static class ConditionRules
 
     private static void Report(ValidationContext context, CheckedStep step, string field, Condition condition, Scope scope)
     {
-        foreach (var (problem, code) in Problems(condition, scope))
+        foreach (var problem in Problems(condition, scope))
         {
             if (problem.IsError)
             {
-                context.Error(step, field, code, problem.Message, problem.Help);
+                context.Error(step, field, problem.Code, problem.Message, problem.Help);
             }
             else
             {
-                context.Warning(step, field, code, problem.Message, problem.Help);
+                context.Warning(step, field, problem.Code, problem.Message, problem.Help);
             }
         }
     }
 
-    private static List<(ConditionProblem Problem, string Code)> Problems(Condition condition, Scope scope)
+    private static List<ConditionProblem> Problems(Condition condition, Scope scope)
     {
         var scan = ConditionScanner.Scan(condition.Expression);
-        var problems = new List<(ConditionProblem, string)>();
-        foreach (var variable in scan.Variables.Distinct(StringComparer.Ordinal))
+        var problems = new List<ConditionProblem>();
+        HashSet<string>? seen = null;
+        foreach (var variable in scan.Variables)
         {
+            if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(variable))
+            {
+                continue;
+            }
+
             if (variable is "build.state" or "pipeline.started_failing" or "pipeline.started_passing" && scope != Scope.BuildNotification)
             {
-                problems.Add((new ConditionProblem(true,
+                problems.Add(new ConditionProblem(true,
                     $"'{variable}' is available only in conditions of build-level notifications, not {Where(scope)}.",
-                    "Move the notification to Pipeline.Notify, or test something known at upload instead."), DiagnosticCodes.Notification));
+                    "Move the notification to Pipeline.Notify, or test something known at upload instead.", DiagnosticCodes.Notification));
             }
             else if (variable.StartsWith("step.", StringComparison.Ordinal) && scope == Scope.Step)
             {
-                problems.Add((new ConditionProblem(true,
+                problems.Add(new ConditionProblem(true,
                     $"'{variable}' is available only in conditions of notifications, not in a step's if, which Buildkite evaluates at upload.",
-                    "Use it in the If of a notification in the step's Notify."), DiagnosticCodes.Notification));
+                    "Use it in the If of a notification in the step's Notify.", DiagnosticCodes.Notification));
             }
         }
 
-        problems.AddRange(scan.Problems.Select(problem => (problem, DiagnosticCodes.InvalidCondition)));
+        problems.AddRange(scan.Problems);
         return problems;
     }
 

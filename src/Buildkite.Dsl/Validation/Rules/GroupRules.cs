@@ -18,7 +18,7 @@ internal static class GroupRules
             return;
         }
 
-        if (group.Steps is null || !group.Steps.Any(child => child is not null))
+        if (!HasStep(group.Steps))
         {
             context.Error(step, "steps", DiagnosticCodes.EmptyGroup,
                 "The group has no steps; Buildkite rejects an empty group.",
@@ -34,5 +34,18 @@ internal static class GroupRules
                     "Set Concurrency and ConcurrencyGroup on the command steps inside the group instead.");
             }
         }
+    }
+
+    private static bool HasStep(IReadOnlyList<GroupableStep>? steps)
+    {
+        for (var i = 0; i < (steps?.Count ?? 0); i++)
+        {
+            if (steps![i] is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -23,7 +23,12 @@ internal static class InterpolationRules
             return;
         }
 
-        var later = new HashSet<string>(env.Keys.Select(StepNames.Visible), StringComparer.Ordinal);
+        var later = new HashSet<string>(env.Count, StringComparer.Ordinal);
+        foreach (var name in env.Keys)
+        {
+            later.Add(StepNames.Visible(name));
+        }
+
         foreach (var (name, value) in env)
         {
             var visibleName = StepNames.Visible(name);
@@ -42,10 +47,16 @@ internal static class InterpolationRules
 
     public static void Check(ValidationContext context, CheckedStep step)
     {
-        if (step.Step is not CommandStep { Env.Count: > 0 } command || step.Node is not MappingNode node)
+        if (step.Step is CommandStep { Env.Count: > 0 } command && step.Node is MappingNode node)
         {
-            return;
+            // In a method of its own: the lambda there captures its parameters, and C# allocates that closure on entry,
+            // which would cost every step of the pipeline an object.
+            CheckStepEnv(context, step, command, node);
         }
+    }
+
+    private static void CheckStepEnv(ValidationContext context, CheckedStep step, CommandStep command, MappingNode node)
+    {
 
         var pipelineEnv = context.Uploads[step.Upload].Env;
         var own = new HashSet<string>(StringComparer.Ordinal);

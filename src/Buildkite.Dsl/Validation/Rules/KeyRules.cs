@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Buildkite.Dsl.Serialization;
 
 namespace Buildkite.Dsl.Validation.Rules;
@@ -16,12 +15,38 @@ namespace Buildkite.Dsl.Validation.Rules;
 /// <see cref="Env.Upload(string)"/> is checked as the agent reads it (<c>${NAME:-default}</c>), and its
 /// value, unknown until upload, is not.
 /// </remarks>
-internal static partial class KeyRules
+internal static class KeyRules
 {
     private const string KeyHelp = "Use only letters, digits and '_', '-', ':', '.', ','.";
 
-    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Uuid();
+    /// <summary>
+    /// Whether the key is shaped like a UUID, <c>^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$</c>
+    /// (with .NET's <c>$</c>, which also matches before a final line feed): by hand, because every step's key is
+    /// checked and the regex engine costs the pipeline generator start-up time.
+    /// </summary>
+    internal static bool IsUuidShaped(string key)
+    {
+        var text = key.AsSpan();
+        if (text.Length == 37 && text[^1] == '\n')
+        {
+            text = text[..^1];
+        }
+
+        if (text.Length != 36)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i is 8 or 13 or 18 or 23 ? text[i] != '-' : !char.IsAsciiHexDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public static void Check(ValidationContext context, CheckedStep step)
     {
@@ -70,7 +95,7 @@ internal static partial class KeyRules
         }
 
         CheckCharacters(context, step, key, visible);
-        if (!InterpolatedText.HasExpansion(key) && Uuid().IsMatch(key))
+        if (!InterpolatedText.HasExpansion(key) && IsUuidShaped(key))
         {
             context.Error(step, "key", DiagnosticCodes.KeyLooksLikeUuid,
                 $"The key '{key}' is shaped like a UUID, which Buildkite reserves for the ids it gives steps.",
@@ -84,7 +109,7 @@ internal static partial class KeyRules
 
     private static void CheckCharacters(ValidationContext context, CheckedStep step, string key, string visible)
     {
-        var bad = new List<char>();
+        List<char>? bad = null; // made only for a key with a bad character: every step's key passes here
         var literalInterpolationCharacter = false;
         var inExpansion = false;
         foreach (var c in key)
@@ -109,13 +134,14 @@ internal static partial class KeyRules
                     break;
             }
 
+            bad ??= [];
             if (!bad.Contains(c))
             {
                 bad.Add(c);
             }
         }
 
-        if (bad.Count == 0)
+        if (bad is null)
         {
             return;
         }

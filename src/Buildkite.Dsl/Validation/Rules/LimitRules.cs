@@ -61,7 +61,7 @@ internal static class LimitRules
     public static void CheckUploads(ValidationContext context)
     {
         var jobs = new long[context.Uploads.Count];
-        var largest = new List<(CheckedStep Step, long Jobs)>[context.Uploads.Count];
+        var largest = new List<StepJobs>[context.Uploads.Count];
         foreach (var step in context.Steps)
         {
             var count = JobsOf(step.Step);
@@ -69,7 +69,7 @@ internal static class LimitRules
             var top = largest[step.Upload] ??= [];
             if (count > 1)
             {
-                Keep(top, (step, count));
+                Keep(top, new StepJobs(step, count));
             }
 
             if (context.IsSplit && step.Step is WaitStep or BlockStep)
@@ -120,7 +120,7 @@ internal static class LimitRules
     }
 
     /// <summary>Keeps the three largest entries, largest first.</summary>
-    private static void Keep(List<(CheckedStep Step, long Jobs)> top, (CheckedStep Step, long Jobs) entry)
+    private static void Keep(List<StepJobs> top, StepJobs entry)
     {
         var at = top.FindIndex(existing => existing.Jobs < entry.Jobs);
         if (at < 0)
@@ -139,4 +139,7 @@ internal static class LimitRules
             top.RemoveAt(3);
         }
     }
+
+    /// <summary>A step and the jobs it creates (a class: lists of tuples with a long are compiled by the JIT at start-up).</summary>
+    private sealed record StepJobs(CheckedStep Step, long Jobs);
 }

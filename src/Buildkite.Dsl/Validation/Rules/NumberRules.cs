@@ -101,7 +101,7 @@ internal static class NumberRules
             return;
         }
 
-        foreach (var value in status.Values)
+        foreach (var value in status.Statuses)
         {
             if (value is < MinExitStatus or > MaxExitStatus)
             {

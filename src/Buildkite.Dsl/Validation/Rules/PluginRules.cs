@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Buildkite.Dsl.Plugins;
 using Buildkite.Dsl.Serialization;
 
@@ -11,7 +10,7 @@ namespace Buildkite.Dsl.Validation;
 /// Checks of plugins: the reference (BKD401), keys that collide as environment variables (BKD402),
 /// the plugin's own schema (BKD403, from its binding) and values plugins read badly (BKD404).
 /// </summary>
-internal static partial class PluginRules
+internal static class PluginRules
 {
     /// <summary>Checks every plugin of every command step, naming the step and <c>plugins[i]</c>.</summary>
     public static void Check(Pipeline pipeline, List<Diagnostic> diagnostics)
@@ -100,7 +99,7 @@ internal static partial class PluginRules
             return;
         }
 
-        if (reference.Value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (HasSpaceOrControl(reference.Value))
         {
             problems.Add(ReferenceError($"The plugin reference '{value}' has white space in it.", "Remove the spaces."));
             return;
@@ -118,7 +117,7 @@ internal static partial class PluginRules
             return;
         }
 
-        if (ScpLike().IsMatch(source))
+        if (IsScpLike(source))
         {
             problems.Add(ReferenceError($"The plugin source '{source}' is scp-style (host:path), which the agent cannot parse.", "Write it as a URL: 'ssh://user@host/org/repo.git'."));
             return;
@@ -127,7 +126,7 @@ internal static partial class PluginRules
         if (!reference.IsLocal && !source.Contains(':', StringComparison.Ordinal))
         {
             var segments = source.Split('/');
-            if (segments.Any(segment => segment.Length == 0))
+            if (Array.IndexOf(segments, string.Empty) >= 0)
             {
                 problems.Add(ReferenceError($"The plugin source '{source}' has an empty path segment.", "Write 'name' or 'owner/name', as in 'scionproto/metahook#v0.3.0'."));
                 return;
@@ -143,7 +142,7 @@ internal static partial class PluginRules
             }
         }
 
-        if (source.StartsWith("zip+", StringComparison.OrdinalIgnoreCase) && reference.Version is { } zipPin && !Sha256Pin().IsMatch(zipPin))
+        if (source.StartsWith("zip+", StringComparison.OrdinalIgnoreCase) && reference.Version is { } zipPin && !IsSha256Pin(zipPin))
         {
             problems.Add(ReferenceError($"The zip plugin '{value}' is pinned with '{zipPin}'; the agent accepts only 'sha256:' and 64 hex digits.", "Pin the archive by its SHA-256 digest: '#sha256:<hex>'."));
             return;
@@ -271,9 +270,61 @@ internal static partial class PluginRules
         Help = help,
     };
 
-    [GeneratedRegex(@"^[^/@:]+@[^/:]+:")]
-    private static partial Regex ScpLike();
+    private static bool HasSpaceOrControl(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return true;
+            }
+        }
 
-    [GeneratedRegex("^sha256:[0-9a-fA-F]{64}$")]
-    private static partial Regex Sha256Pin();
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a plugin source is scp-style, <c>^[^/@:]+@[^/:]+:</c> (user@host:path): by hand, because every plugin's
+    /// source is checked and the regex engine costs the pipeline generator start-up time.
+    /// </summary>
+    internal static bool IsScpLike(string source)
+    {
+        var at = source.AsSpan().IndexOfAny('/', '@', ':');
+        if (at <= 0 || source[at] != '@')
+        {
+            return false;
+        }
+
+        var colon = source.AsSpan(at + 1).IndexOfAny('/', ':');
+        return colon > 0 && source[at + 1 + colon] == ':';
+    }
+
+    /// <summary>
+    /// Whether a zip plugin's pin is <c>^sha256:[0-9a-fA-F]{64}$</c> (with .NET's <c>$</c>, which also matches before a
+    /// final line feed): by hand, so that compiling or running the plugin checks never loads the regex engine.
+    /// </summary>
+    internal static bool IsSha256Pin(string pin)
+    {
+        const string Prefix = "sha256:";
+        var text = pin.AsSpan();
+        if (text.Length == Prefix.Length + 65 && text[^1] == '\n')
+        {
+            text = text[..^1];
+        }
+
+        if (text.Length != Prefix.Length + 64 || !text.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in text[Prefix.Length..])
+        {
+            if (!char.IsAsciiHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
