@@ -58,11 +58,15 @@ internal static class PackageResolver
     /// Resolves the packages. Synchronous, because the usual case (packages that ship with the runner) waits on
     /// nothing and is on the path of every cached run; a restore waits for <c>dotnet restore</c>.
     /// </summary>
+    /// <param name="packages">The script's <c>#r "nuget: …"</c> directives.</param>
+    /// <param name="scriptDirectory">The script's folder: a restore reads the <c>nuget.config</c> that applies there.</param>
+    /// <param name="log">Where warnings and the restore's output go.</param>
+    /// <param name="deadline">The run's deadline; only a restore takes its token (and starts its timer).</param>
     public static ResolveResult Resolve(
         IReadOnlyList<PackageDirective> packages,
         string scriptDirectory,
         TextWriter log,
-        CancellationToken cancellationToken)
+        RunDeadline deadline)
     {
         var compile = new List<string>();
         var toRestore = new List<PackageDirective>();
@@ -93,7 +97,7 @@ internal static class PackageResolver
         var runtime = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (toRestore.Count > 0)
         {
-            var restored = RestoreAsync(toRestore, scriptDirectory, log, cancellationToken).GetAwaiter().GetResult();
+            var restored = RestoreAsync(toRestore, scriptDirectory, log, deadline.Token).GetAwaiter().GetResult();
             if (restored.Error is not null)
             {
                 return new ResolveResult(null, [restored.Error], restored.ExitCode);

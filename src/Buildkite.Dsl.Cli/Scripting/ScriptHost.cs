@@ -52,7 +52,12 @@ internal static class ScriptHost
     /// set the console up says what to put back, so that the console's encoding set-up (see
     /// <see cref="StandardStreams"/>) is not paid just to be restored.
     /// </param>
-    /// <param name="cancellationToken">Stops waiting for the script (it is left behind, writing into a sink).</param>
+    /// <param name="timeout">
+    /// How long to wait for the script (then it is left behind, writing into a sink); <see langword="null"/> to wait for
+    /// as long as it takes.
+    /// </param>
+    /// <param name="cancellationToken">Stops waiting for the script, as <paramref name="timeout"/> does.</param>
+    /// <exception cref="TimeoutException">The script did not end within <paramref name="timeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     public static ScriptOutcome Run(
         CompiledScript script,
@@ -61,6 +66,7 @@ internal static class ScriptHost
         TextWriter output,
         TextWriter error,
         ConsoleWriters? restore = null,
+        TimeSpan? timeout = null,
         CancellationToken cancellationToken = default)
     {
         var context = new ScriptLoadContext(assemblies);
@@ -79,7 +85,11 @@ internal static class ScriptHost
         {
             var run = new ScriptThread(factory, globals);
             run.Start();
-            run.Done.Wait(cancellationToken);
+            if (!run.Done.Wait(timeout ?? Timeout.InfiniteTimeSpan, cancellationToken))
+            {
+                throw new TimeoutException("The script did not end in time.");
+            }
+
             finished = true;
             return run.Outcome!;
         }

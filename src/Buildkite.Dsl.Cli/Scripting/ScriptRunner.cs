@@ -27,13 +27,12 @@ internal static class ScriptRunner
     /// </param>
     public static int Run(ScriptRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken, ConsoleWriters? consoleAfterRun = null)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(request.Timeout);
+        using var deadline = new RunDeadline(request.Timeout, cancellationToken);
         try
         {
-            return RunCore(request, output, error, consoleAfterRun, timeout.Token);
+            return RunCore(request, output, error, consoleAfterRun, deadline);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException && deadline.HasPassed)
         {
             error.WriteLine(
                 $"error: {DisplayPath.Of(Path.GetFullPath(request.ScriptPath))} did not finish within {DescribeDuration(request.Timeout)} (--timeout); it was stopped and nothing was printed.");
@@ -45,7 +44,7 @@ internal static class ScriptRunner
         }
     }
 
-    private static int RunCore(ScriptRequest request, TextWriter output, TextWriter error, ConsoleWriters? consoleAfterRun, CancellationToken cancellationToken)
+    private static int RunCore(ScriptRequest request, TextWriter output, TextWriter error, ConsoleWriters? consoleAfterRun, RunDeadline deadline)
     {
         RunnerTrace.Write(error, "run");
         var scriptPath = Path.GetFullPath(request.ScriptPath);
@@ -82,7 +81,7 @@ internal static class ScriptRunner
         }
 
         var (references, resolveErrors, resolveExitCode) = PackageResolver
-            .Resolve(directives.Packages, Path.GetDirectoryName(scriptPath)!, error, cancellationToken);
+            .Resolve(directives.Packages, Path.GetDirectoryName(scriptPath)!, error, deadline);
         if (references is null)
         {
             Fail(error, resolveErrors);
@@ -97,7 +96,7 @@ internal static class ScriptRunner
             compileReferences.Add(assembly.Path);
         }
 
-        var (script, compileErrors) = LoadOrCompile(scriptPath, directives, compileReferences, error, cancellationToken);
+        var (script, compileErrors) = LoadOrCompile(scriptPath, directives, compileReferences, error, deadline);
         if (script is null)
         {
             return Fail(error, compileErrors);
@@ -111,7 +110,7 @@ internal static class ScriptRunner
 
         RunnerTrace.Write(error, "running the script");
         using var held = new StringWriter { NewLine = output.NewLine };
-        var outcome = ScriptHost.Run(script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error, consoleAfterRun, cancellationToken);
+        var outcome = ScriptHost.Run(script, assemblies, new ScriptGlobals([.. request.Arguments]), held, error, consoleAfterRun, deadline.Remaining, deadline.CallerToken);
         var failure = outcome.Exception is { } exception
             ? Describe(exception, directives.Files)
             : outcome.ReturnValue is int returned && returned != 0 ? $"error: the script returned exit code {returned}." : null;
@@ -147,7 +146,7 @@ internal static class ScriptRunner
         ScriptDirectiveSet directives,
         IReadOnlyList<string> compileReferences,
         TextWriter error,
-        CancellationToken cancellationToken)
+        RunDeadline deadline)
     {
         var cache = ScriptCache.ForCurrentUser();
         var key = ScriptCacheKey.Create(directives, compileReferences, RunnerIdentity.Current);
@@ -167,7 +166,7 @@ internal static class ScriptRunner
         }
 
         RunnerTrace.Write(error, key is null ? "compiling (an input cannot be read, so there is no cache key)" : "compiling (not in the cache)");
-        var compiled = ScriptCompiler.Compile(scriptPath, ScriptDirectives.Decode(directives.Sources[scriptPath]), directives.Sources, compileReferences, cancellationToken);
+        var compiled = ScriptCompiler.Compile(scriptPath, ScriptDirectives.Decode(directives.Sources[scriptPath]), directives.Sources, compileReferences, deadline.Token);
         if (compiled.Script is null)
         {
             return (null, compiled.Errors);
