@@ -193,15 +193,7 @@ internal sealed class AgentPipelineReader
 
         if (map.Entries.Count == 1 && map.Entries[0].Value is MappingNode inner)
         {
-            var nested = map.Entries[0].Key switch
-            {
-                "command" or "commands" or "script" => "command",
-                "wait" or "waiter" => "wait",
-                "block" or "manual" => "block",
-                "input" => "input",
-                "trigger" => "trigger",
-                _ => null,
-            };
+            var nested = StepTypes.OfNestedForm(map.Entries[0].Key);
             if (nested is not null)
             {
                 return (nested, inner);

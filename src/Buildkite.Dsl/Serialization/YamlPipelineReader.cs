@@ -218,15 +218,7 @@ internal sealed class YamlPipelineReader
         // Nested forms: "- wait: {continue_on_failure: true}", "- command: {command: …}", "- trigger: {trigger: …}".
         if (kind is null && map.Entries.Count == 1 && map.Entries[0].Value is MappingNode inner)
         {
-            var nestedKind = map.Entries[0].Key switch
-            {
-                "command" or "commands" or "script" => "command",
-                "wait" or "waiter" => "wait",
-                "block" or "manual" => "block",
-                "input" => "input",
-                "trigger" => "trigger",
-                _ => null,
-            };
+            var nestedKind = StepTypes.OfNestedForm(map.Entries[0].Key);
             if (nestedKind is not null)
             {
                 map = inner;
