@@ -198,16 +198,7 @@ internal sealed class YamlPipelineReader
                 return null;
             }
 
-            kind = typeText.Text switch
-            {
-                "command" or "script" => "command",
-                "wait" or "waiter" => "wait",
-                "block" or "manual" => "block",
-                "input" => "input",
-                "trigger" => "trigger",
-                "group" => "group",
-                _ => null,
-            };
+            kind = StepTypes.OfTypeAttribute(typeText.Text);
             if (kind is null)
             {
                 Error(DiagnosticCodes.UnknownStepType, $"'type: {typeText.Text}' is not a step type the agent knows.", "Use command, wait, block, input, trigger or group.", type.Location, "type");
@@ -227,13 +218,7 @@ internal sealed class YamlPipelineReader
             }
         }
 
-        kind ??= map.ContainsKey("command") || map.ContainsKey("commands") || map.ContainsKey("plugins") ? "command"
-            : map.ContainsKey("wait") || map.ContainsKey("waiter") ? "wait"
-            : map.ContainsKey("block") || map.ContainsKey("manual") ? "block"
-            : map.ContainsKey("input") ? "input"
-            : map.ContainsKey("trigger") ? "trigger"
-            : map.ContainsKey("group") ? "group"
-            : null;
+        kind ??= StepTypes.OfKeys(map);
 
         _stepName = StepNames.Describe(map);
         switch (kind)
