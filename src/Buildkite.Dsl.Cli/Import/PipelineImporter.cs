@@ -115,7 +115,7 @@ internal sealed class PipelineImporter
         }
 
         if (map["type"] is null && map.Entries.Count == 1 && map.Entries[0].Value is MappingNode inner
-            && StepTypes.OfNestedForm(map.Entries[0].Key) is not null)
+            && map.Entries[0].Key is "command" or "commands" or "script" or "wait" or "waiter" or "block" or "manual" or "input" or "trigger")
         {
             return inner;
         }

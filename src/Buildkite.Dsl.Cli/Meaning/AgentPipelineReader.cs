@@ -179,19 +179,43 @@ internal sealed class AgentPipelineReader
     {
         if (map["type"] is ScalarNode { Kind: ScalarKind.String } type)
         {
-            return (StepTypes.OfTypeAttribute(type.Text) ?? "unknown", map);
+            return (type.Text switch
+            {
+                "command" or "script" => "command",
+                "wait" or "waiter" => "wait",
+                "block" or "manual" => "block",
+                "input" => "input",
+                "trigger" => "trigger",
+                "group" => "group",
+                _ => "unknown",
+            }, map);
         }
 
         if (map.Entries.Count == 1 && map.Entries[0].Value is MappingNode inner)
         {
-            var nested = StepTypes.OfNestedForm(map.Entries[0].Key);
+            var nested = map.Entries[0].Key switch
+            {
+                "command" or "commands" or "script" => "command",
+                "wait" or "waiter" => "wait",
+                "block" or "manual" => "block",
+                "input" => "input",
+                "trigger" => "trigger",
+                _ => null,
+            };
             if (nested is not null)
             {
                 return (nested, inner);
             }
         }
 
-        return (StepTypes.OfKeys(map) ?? "unknown", map);
+        var inferred = map.ContainsKey("command") || map.ContainsKey("commands") || map.ContainsKey("plugins") ? "command"
+            : map.ContainsKey("wait") || map.ContainsKey("waiter") ? "wait"
+            : map.ContainsKey("block") || map.ContainsKey("manual") ? "block"
+            : map.ContainsKey("input") ? "input"
+            : map.ContainsKey("trigger") ? "trigger"
+            : map.ContainsKey("group") ? "group"
+            : "unknown";
+        return (inferred, map);
     }
 
     private AgentStep ReadAttributes(MappingNode map, string type, string path, int index, AgentStep? parent, SourceLocation? location)

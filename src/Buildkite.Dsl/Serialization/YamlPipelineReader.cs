@@ -198,7 +198,16 @@ internal sealed class YamlPipelineReader
                 return null;
             }
 
-            kind = StepTypes.OfTypeAttribute(typeText.Text);
+            kind = typeText.Text switch
+            {
+                "command" or "script" => "command",
+                "wait" or "waiter" => "wait",
+                "block" or "manual" => "block",
+                "input" => "input",
+                "trigger" => "trigger",
+                "group" => "group",
+                _ => null,
+            };
             if (kind is null)
             {
                 Error(DiagnosticCodes.UnknownStepType, $"'type: {typeText.Text}' is not a step type the agent knows.", "Use command, wait, block, input, trigger or group.", type.Location, "type");
@@ -209,7 +218,15 @@ internal sealed class YamlPipelineReader
         // Nested forms: "- wait: {continue_on_failure: true}", "- command: {command: …}", "- trigger: {trigger: …}".
         if (kind is null && map.Entries.Count == 1 && map.Entries[0].Value is MappingNode inner)
         {
-            var nestedKind = StepTypes.OfNestedForm(map.Entries[0].Key);
+            var nestedKind = map.Entries[0].Key switch
+            {
+                "command" or "commands" or "script" => "command",
+                "wait" or "waiter" => "wait",
+                "block" or "manual" => "block",
+                "input" => "input",
+                "trigger" => "trigger",
+                _ => null,
+            };
             if (nestedKind is not null)
             {
                 map = inner;
@@ -218,7 +235,13 @@ internal sealed class YamlPipelineReader
             }
         }
 
-        kind ??= StepTypes.OfKeys(map);
+        kind ??= map.ContainsKey("command") || map.ContainsKey("commands") || map.ContainsKey("plugins") ? "command"
+            : map.ContainsKey("wait") || map.ContainsKey("waiter") ? "wait"
+            : map.ContainsKey("block") || map.ContainsKey("manual") ? "block"
+            : map.ContainsKey("input") ? "input"
+            : map.ContainsKey("trigger") ? "trigger"
+            : map.ContainsKey("group") ? "group"
+            : null;
 
         _stepName = StepNames.Describe(map);
         switch (kind)
