@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Buildkite.Dsl.Cli.Import;
 
 namespace Buildkite.Dsl.Cli.Diff;
 
@@ -219,7 +220,7 @@ internal static class DiffReport
 
         foreach (var (path, lines) in blocks)
         {
-            var fence = new string('`', Math.Max(3, LongestRun(string.Join('\n', lines), '`') + 1));
+            var fence = new string('`', Math.Max(3, Literals.LongestRun(string.Join('\n', lines), '`') + 1));
             text.Append('\n').Append(Code(path)).Append(":\n\n").Append(fence).Append("diff\n");
             foreach (var line in lines)
             {
@@ -365,20 +366,8 @@ internal static class DiffReport
     /// <summary>An inline code span that holds any text: fenced with more backticks than the text has in a row.</summary>
     private static string Code(string text)
     {
-        var fence = new string('`', LongestRun(text, '`') + 1);
+        var fence = new string('`', Literals.LongestRun(text, '`') + 1);
         var padding = text.StartsWith('`') || text.EndsWith('`') ? " " : string.Empty;
         return fence + padding + text.Replace("\n", " ", StringComparison.Ordinal) + padding + fence;
-    }
-
-    private static int LongestRun(string text, char c)
-    {
-        int longest = 0, run = 0;
-        foreach (var ch in text)
-        {
-            run = ch == c ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-
-        return longest;
     }
 }

@@ -304,7 +304,8 @@ internal static class Literals
         return parts;
     }
 
-    private static int LongestRun(string text, char c)
+    /// <summary>The longest run of <paramref name="c"/> in <paramref name="text"/>: what a fence or delimiter made of it must outgrow.</summary>
+    internal static int LongestRun(string text, char c)
     {
         int longest = 0, run = 0;
         foreach (var ch in text)

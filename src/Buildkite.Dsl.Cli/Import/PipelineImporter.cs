@@ -317,24 +317,12 @@ internal sealed class PipelineImporter
             case BlockStep block:
                 head = "new BlockStep";
                 Add("Block", Text(block.Block), "block", "manual", "label", "name");
-                Add("Key", Text(block.Key), "key", "id", "identifier");
-                Add("Prompt", Text(block.Prompt), "prompt");
-                Add("Fields", block.Fields.Count == 0 ? null : new Collection(block.Fields.Select(Field)), "fields");
-                Add("BlockedState", block.BlockedState is { } state ? new Text("BlockedState." + state) : null, "blocked_state");
-                Add("AllowedTeams", block.AllowedTeams.Count == 0 ? null : TextList(block.AllowedTeams), "allowed_teams");
-                AddCommon(step, Add, Raw);
-                Add("Branches", block.Branches is null ? null : Branches(block.Branches), "branches");
+                AddBlockOrInput(block, Add, Raw);
                 break;
             case InputStep input:
                 head = "new InputStep";
                 Add("Input", Text(input.Input), "input", "label", "name");
-                Add("Key", Text(input.Key), "key", "id", "identifier");
-                Add("Prompt", Text(input.Prompt), "prompt");
-                Add("Fields", input.Fields.Count == 0 ? null : new Collection(input.Fields.Select(Field)), "fields");
-                Add("BlockedState", input.BlockedState is { } inputState ? new Text("BlockedState." + inputState) : null, "blocked_state");
-                Add("AllowedTeams", input.AllowedTeams.Count == 0 ? null : TextList(input.AllowedTeams), "allowed_teams");
-                AddCommon(step, Add, Raw);
-                Add("Branches", input.Branches is null ? null : Branches(input.Branches), "branches");
+                AddBlockOrInput(input, Add, Raw);
                 break;
             case TriggerStep trigger:
                 head = "new TriggerStep";
@@ -409,6 +397,22 @@ internal sealed class PipelineImporter
         add("DependsOn", step.DependsOn is null ? null : DependsOn(step, step.DependsOn), ["depends_on"]);
         add("AllowDependencyFailure", Bool(step.AllowDependencyFailure), ["allow_dependency_failure"]);
         add("If", step.If is null ? null : Share(Condition(step.If), "condition", "Condition", raw(["if"])), ["if"]);
+    }
+
+    /// <summary>
+    /// Adds what a block and an input step share after their label: key, prompt, fields, blocked state, allowed
+    /// teams, dependencies, condition and branches.
+    /// </summary>
+    private void AddBlockOrInput<TStep>(TStep step, Action<string, Code?, string[]> add, Func<string[], Node?> raw)
+        where TStep : GroupableStep, IBlockOrInputStep
+    {
+        add("Key", Text(step.Key), ["key", "id", "identifier"]);
+        add("Prompt", Text(step.Prompt), ["prompt"]);
+        add("Fields", step.Fields.Count == 0 ? null : new Collection(step.Fields.Select(Field)), ["fields"]);
+        add("BlockedState", step.BlockedState is { } state ? new Text("BlockedState." + state) : null, ["blocked_state"]);
+        add("AllowedTeams", step.AllowedTeams.Count == 0 ? null : TextList(step.AllowedTeams), ["allowed_teams"]);
+        AddCommon(step, add, raw);
+        add("Branches", step.Branches is null ? null : Branches(step.Branches), ["branches"]);
     }
 
     private Collection DependsOn(Step step, IReadOnlyList<Dependency> dependencies)

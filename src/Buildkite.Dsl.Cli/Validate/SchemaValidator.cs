@@ -322,7 +322,7 @@ internal static class SchemaValidator
                 Message = message,
                 Help = help,
                 Path = path,
-                Step = stepNode is MappingNode map && stepSegments.Length > 0 ? StepName(map) : null,
+                Step = stepNode is MappingNode map && stepSegments.Length > 0 ? StepNames.Describe(map) : null,
                 Field = field,
                 Location = location,
             });
@@ -655,27 +655,6 @@ internal static class SchemaValidator
         pointer.Length == 0 || pointer == "/" || pointer == "#"
             ? []
             : pointer.TrimStart('#').TrimStart('/').Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToArray();
-
-    private static string? StepName(MappingNode map)
-    {
-        foreach (var name in new[] { "key", "id", "identifier" })
-        {
-            if (map[name] is ScalarNode { Kind: not ScalarKind.Null } key)
-            {
-                return $"key '{key.Text}'";
-            }
-        }
-
-        foreach (var name in new[] { "label", "name", "group", "block", "input", "trigger" })
-        {
-            if (map[name] is ScalarNode { Kind: ScalarKind.String } label)
-            {
-                return $"{(name == "group" ? "group" : "label")} '{label.Text}'";
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>Converts a node tree to JSON the way the agent sends it: strings, numbers, booleans, null.</summary>
     internal static JsonNode? JsonOf(Node node)

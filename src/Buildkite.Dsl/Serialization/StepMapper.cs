@@ -564,25 +564,19 @@ internal sealed class StepMapper
         return map.Entries.Count == 1 && step.Label is null ? Plain("wait") : map;
     }
 
-    private Node MapBlock(BlockStep step)
-    {
-        var map = new MappingNode();
-        AddText(map, "block", step.Block);
-        AddText(map, "key", KeyOf(step));
-        AddText(map, "prompt", step.Prompt);
-        AddFields(map, step.Fields);
-        AddBlockedState(map, step.BlockedState);
-        AddTextList(map, "allowed_teams", step.AllowedTeams);
-        AddCommon(map, step);
-        AddBranches(map, step.Branches);
-        AddExtra(map, step.Extra);
-        return step.Block is null ? Unlabelled(map, "block") : map;
-    }
+    private Node MapBlock(BlockStep step) => MapBlockOrInput(step, "block", step.Block);
 
-    private Node MapInput(InputStep step)
+    private Node MapInput(InputStep step) => MapBlockOrInput(step, "input", step.Input);
+
+    /// <summary>
+    /// Maps a block or input step: its label under <paramref name="type"/> (<c>block</c> or <c>input</c>), then the
+    /// attributes the two share, in the same order for both.
+    /// </summary>
+    private Node MapBlockOrInput<TStep>(TStep step, string type, string? label)
+        where TStep : GroupableStep, IBlockOrInputStep
     {
         var map = new MappingNode();
-        AddText(map, "input", step.Input);
+        AddText(map, type, label);
         AddText(map, "key", KeyOf(step));
         AddText(map, "prompt", step.Prompt);
         AddFields(map, step.Fields);
@@ -591,7 +585,7 @@ internal sealed class StepMapper
         AddCommon(map, step);
         AddBranches(map, step.Branches);
         AddExtra(map, step.Extra);
-        return step.Input is null ? Unlabelled(map, "input") : map;
+        return label is null ? Unlabelled(map, type) : map;
     }
 
     /// <summary>

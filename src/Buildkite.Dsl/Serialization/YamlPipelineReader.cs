@@ -243,7 +243,7 @@ internal sealed class YamlPipelineReader
             : map.ContainsKey("group") ? "group"
             : null;
 
-        _stepName = DescribeFromNode(map);
+        _stepName = StepNames.Describe(map);
         switch (kind)
         {
             case "command":
@@ -265,27 +265,6 @@ internal sealed class YamlPipelineReader
                 Error(DiagnosticCodes.UnknownStepType, "The step's type cannot be inferred: it has none of command, commands, plugins, wait, block, input, trigger or group.", "Add one of those attributes, or 'type:'.", map.Location);
                 return null;
         }
-    }
-
-    private static string? DescribeFromNode(MappingNode map)
-    {
-        foreach (var name in new[] { "key", "id", "identifier" })
-        {
-            if (map[name] is ScalarNode { Kind: not ScalarKind.Null } key)
-            {
-                return $"key '{key.Text}'";
-            }
-        }
-
-        foreach (var name in new[] { "label", "name", "group", "block", "input", "trigger" })
-        {
-            if (map[name] is ScalarNode { Kind: ScalarKind.String } label)
-            {
-                return $"{(name == "group" ? "group" : "label")} '{label.Text}'";
-            }
-        }
-
-        return null;
     }
 
     private CommandStep ReadCommand(MappingNode map)

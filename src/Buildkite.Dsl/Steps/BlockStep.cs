@@ -15,7 +15,7 @@ namespace Buildkite.Dsl;
 /// </code>
 /// </example>
 /// <seealso href="https://buildkite.com/docs/pipelines/configure/step-types/block-step"/>
-public sealed record BlockStep : GroupableStep
+public sealed record BlockStep : GroupableStep, IBlockOrInputStep
 {
     /// <summary>The name shown in the build (<c>block</c>).</summary>
     /// <value>The default is <see langword="null"/>: written as <c>- block</c>.</value>

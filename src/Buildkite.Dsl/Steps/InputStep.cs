@@ -15,7 +15,7 @@ namespace Buildkite.Dsl;
 /// </code>
 /// </example>
 /// <seealso href="https://buildkite.com/docs/pipelines/configure/step-types/input-step"/>
-public sealed record InputStep : GroupableStep
+public sealed record InputStep : GroupableStep, IBlockOrInputStep
 {
     /// <summary>The name shown in the build (<c>input</c>).</summary>
     /// <value>The default is <see langword="null"/>: written as <c>- input</c>.</value>

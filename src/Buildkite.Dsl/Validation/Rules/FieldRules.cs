@@ -10,12 +10,7 @@ internal static class FieldRules
 {
     public static void Check(ValidationContext context, CheckedStep step)
     {
-        var fields = step.Step switch
-        {
-            BlockStep block => block.Fields,
-            InputStep input => input.Fields,
-            _ => null,
-        };
+        var fields = (step.Step as IBlockOrInputStep)?.Fields;
         if (fields is null || fields.Count == 0)
         {
             return;
