@@ -47,7 +47,6 @@ internal static class ScriptRunner
     private static int RunCore(ScriptRequest request, TextWriter output, TextWriter error, ConsoleWriters? consoleAfterRun, RunDeadline deadline)
     {
         RunnerTrace.Write(error, "run");
-        LibraryWarmUp.Start();
         var scriptPath = Path.GetFullPath(request.ScriptPath);
 
         // The script file first on its own: too large, not text, not UTF-8 or empty is said plainly, before
