@@ -1,4 +1,9 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+
+// The runner's only native call (dup2 below) passes and returns plain ints. Without the runtime's marshalling its stub
+// is compiled ahead of time (ReadyToRun) instead of by the JIT on every run.
+[assembly: DisableRuntimeMarshalling]
 
 namespace Buildkite.Dsl.Cli;
 
@@ -32,8 +37,9 @@ internal static class StrayOutput
         return output;
     }
 
-    // DllImport rather than LibraryImport, which would need unsafe code for this plain int signature.
-    [DllImport("libc", EntryPoint = "dup2", SetLastError = true)]
+    // DllImport rather than LibraryImport, which would need unsafe code for this plain int signature. The result is not
+    // looked at (a failure leaves descriptor 1 as it was), so errno is not kept (SetLastError would need a stub).
+    [DllImport("libc", EntryPoint = "dup2")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
 #pragma warning disable SYSLIB1054
     private static extern int Dup2(int oldDescriptor, int newDescriptor);
