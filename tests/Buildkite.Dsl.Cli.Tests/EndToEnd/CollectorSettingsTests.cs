@@ -1,3 +1,4 @@
+using System.Globalization;
 using Buildkite.Dsl.Cli.Tests.Support;
 
 namespace Buildkite.Dsl.Cli.Tests.EndToEnd;
@@ -16,25 +17,36 @@ public sealed class CollectorSettingsTests(PublishedCli cli) : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [Fact]
-    public async Task A_script_runs_with_a_young_generation_that_holds_the_text_of_a_5000_step_pipeline()
+    /// <summary>Runs a script that prints the collector's setting <paramref name="name"/>, and returns what it printed.</summary>
+    private async Task<string> SettingAsync(string name)
     {
-        // Given: the YAML of bench/compare.sh's 5,000 steps is 1.41 million characters, 2.8 MB as a string.
-        var script = _folder.Write(
-            "settings.csx",
-            """
-            var settings = GC.GetConfigurationVariables();
-            Console.WriteLine($"{settings["LOHThreshold"]} {settings["RetainVM"]} {settings["ConcurrentGC"]} {settings["ServerGC"]}");
-            """);
+        var script = _folder.Write("setting.csx", $"Console.Write(GC.GetConfigurationVariables()[\"{name}\"]);\n");
         var environment = new Dictionary<string, string?> { ["DOTNET_ROOT"] = DotNetRoot, ["BUILDKITE_DSL_CACHE"] = Path.Combine(_folder.Path, "cache") };
+        var result = await ProcessRun.RunAsync(cli.Executable, ["run", script], _folder.Path, environment);
+        result.ExitCode.Should().Be(0, result.Error);
+        return result.Output;
+    }
+
+    [Fact]
+    public async Task The_text_of_a_5000_step_pipeline_stays_below_the_large_object_heap_threshold()
+    {
+        // Given: the YAML of bench/compare.sh's 5,000 steps is 1,411,098 characters, 2.8 MB as a string.
+        const long TextOf5000Steps = (2 * 1_411_098) + 64;
 
         // When
-        var result = await ProcessRun.RunAsync(cli.Executable, ["run", script], _folder.Path, environment);
+        var threshold = await SettingAsync("LOHThreshold");
 
         // Then
-        result.ExitCode.Should().Be(0, result.Error);
-        var values = result.Output.Trim().Split(' ');
-        long.Parse(values[0], System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(2 * 1_411_098 + 64, "a string of that pipeline must stay below the large object heap's threshold");
-        values[1..].Should().Equal(["True", "False", "False"], "freed memory is kept; no background or server collector to start");
+        long.Parse(threshold, CultureInfo.InvariantCulture).Should().BeGreaterThan(TextOf5000Steps);
+    }
+
+    [Fact]
+    public async Task Freed_memory_is_kept_for_reuse()
+    {
+        // When
+        var retainVm = await SettingAsync("RetainVM");
+
+        // Then
+        retainVm.Should().Be("True");
     }
 }
