@@ -9,7 +9,8 @@ namespace Buildkite.Dsl.Generators.Emit;
 
 /// <summary>
 /// Writes the C# of one plugin binding: the plugin record, its nested records, enums and unions, and
-/// two file-local classes that write the configuration as JSON and check it against the schema.
+/// two file-local classes that write the configuration (as <c>PluginValue</c>s, not System.Text.Json nodes, which
+/// cost a pipeline script's start-up several milliseconds on first use) and check it against the schema.
 /// </summary>
 internal sealed class BindingWriter
 {
@@ -17,7 +18,8 @@ internal sealed class BindingWriter
     private const string Json = "global::System.Text.Json.Nodes";
     private const string Collections = "global::System.Collections.Generic";
     private const string Diagnostic = "global::Buildkite.Dsl.Validation.Diagnostic";
-    private const string ValueKind = "global::System.Text.Json.JsonValueKind";
+    private const string Values = "global::Buildkite.Dsl.Plugins";
+    private const string ValueKind = Values + ".PluginValueKind";
 
     private readonly StringBuilder _text = new();
     private readonly PluginModel _model;
@@ -148,7 +150,10 @@ internal sealed class BindingWriter
         WriteProperties(record);
         Line();
         Line("/// <inheritdoc/>");
-        Line($"public override {Json}.JsonObject? ToConfiguration() => {Support}.OrNull(BindingJson.Write(this));");
+        Line($"public override {Json}.JsonObject? ToConfiguration() => {Support}.ToJson(WriteConfiguration());");
+        Line();
+        Line("/// <inheritdoc/>");
+        Line($"protected override {Values}.PluginMap? WriteConfiguration() => {Support}.OrNull(BindingJson.Write(this));");
         Line();
         Line("/// <inheritdoc/>");
         Open($"protected override {Collections}.IEnumerable<{Diagnostic}> ValidateConfiguration()");
@@ -461,7 +466,7 @@ internal sealed class BindingWriter
         Line($"public bool Equals({union.TypeName}? other) => other is not null && {Support}.SameJson(BindingJson.Write(this), BindingJson.Write(other));");
         Line();
         Line("/// <inheritdoc/>");
-        Line($"public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;");
+        Line($"public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;");
         Close();
     }
 
@@ -492,7 +497,7 @@ internal sealed class BindingWriter
     private void WriteJsonClass()
     {
         Line();
-        Doc("summary", "Writes the binding's values as the JSON the plugin reads.");
+        Doc("summary", "Writes the binding's values as the configuration the plugin reads.");
         Open("file static class BindingJson");
         WriteRecordJson(_model.Root);
         foreach (var type in _model.Types)
@@ -504,17 +509,17 @@ internal sealed class BindingWriter
                     WriteRecordJson(record);
                     break;
                 case EnumType enumType:
-                    Open($"internal static {Json}.JsonNode Write({enumType.TypeName} value) => value switch");
+                    Open($"internal static {Values}.PluginValue Write({enumType.TypeName} value) => value switch");
                     foreach (var member in enumType.Members)
                     {
-                        Line($"{enumType.TypeName}.{member.Name} => {Json}.JsonNode.Parse({CSharp.String(member.Json)})!,");
+                        Line($"{enumType.TypeName}.{member.Name} => {Support}.Literal({CSharp.String(member.Json)}),");
                     }
 
                     Line($"_ => {Support}.Undefined(value),");
                     Close(";");
                     break;
                 case UnionType union:
-                    Open($"internal static {Json}.JsonNode? Write({union.TypeName} value)");
+                    Open($"internal static {Values}.PluginValue? Write({union.TypeName} value)");
                     _depth = 0;
                     foreach (var branch in union.Branches)
                     {
@@ -542,8 +547,8 @@ internal sealed class BindingWriter
 
     private void WriteRecordJson(RecordType record)
     {
-        Open($"internal static {Json}.JsonObject Write({record.TypeName} value)");
-        Line($"var json = new {Json}.JsonObject();");
+        Open($"internal static {Values}.PluginMap Write({record.TypeName} value)");
+        Line($"var json = new {Values}.PluginMap();");
         _depth = 0;
         foreach (var property in record.Properties)
         {
@@ -601,7 +606,7 @@ internal sealed class BindingWriter
         PrimitiveKind.Flag => $"{Support}.FlagValue({expr})",
         PrimitiveKind.Integer => $"{Support}.IntegerValue({expr})",
         PrimitiveKind.Number => $"{Support}.NumberValue({expr})",
-        _ => $"{expr}?.DeepClone()",
+        _ => $"{Support}.Json({expr})",
     };
 
     // ---- checks ------------------------------------------------------------------------------------
@@ -609,7 +614,7 @@ internal sealed class BindingWriter
     private void WriteChecksClass()
     {
         Line();
-        Doc("summary", "Checks the written JSON against the rules of the plugin's schema that the types do not express.");
+        Doc("summary", "Checks the written configuration against the rules of the plugin's schema that the types do not express.");
         Open("file static class BindingChecks");
         WriteRecordChecks(_model.Root);
         foreach (var type in _model.Types)
@@ -622,8 +627,8 @@ internal sealed class BindingWriter
                     break;
                 case UnionType union:
                     Line();
-                    Open($"internal static void Check{union.TypeName}({Json}.JsonNode? json, string path, {Collections}.List<{Diagnostic}> problems)");
-                    var scalarKinds = union.Branches.Select(b => KindOf(b.Type)).Where(k => k is not null && k != "Object" && k != "Array").ToList();
+                    Open($"internal static void Check{union.TypeName}({Values}.PluginValue? json, string path, {Collections}.List<{Diagnostic}> problems)");
+                    var scalarKinds = union.Branches.Select(b => KindOf(b.Type)).Where(k => k is not null && k != "Map" && k != "List").ToList();
                     _depth = 0;
                     var firstCheck = true;
                     foreach (var branch in union.Branches)
@@ -637,8 +642,8 @@ internal sealed class BindingWriter
 
                         var test = kind switch
                         {
-                            "Object" => "json is global::System.Text.Json.Nodes.JsonObject",
-                            "Array" => "json is global::System.Text.Json.Nodes.JsonArray",
+                            "Map" => $"json is {Values}.PluginMap",
+                            "List" => $"json is {Values}.PluginList",
                             _ => $"{Support}.Is(json, {ValueKind}.{kind})",
                         };
                         if (!firstCheck)
@@ -666,18 +671,18 @@ internal sealed class BindingWriter
 
     private static string? KindOf(CsType type) => type switch
     {
-        PrimitiveType { Kind: PrimitiveKind.Text } => "String",
+        PrimitiveType { Kind: PrimitiveKind.Text } => "Text",
         PrimitiveType { Kind: PrimitiveKind.Flag } => "True",
         PrimitiveType { Kind: PrimitiveKind.Integer or PrimitiveKind.Number } => "Number",
-        EnumType e => e.Members[0].Json.StartsWith("\"", StringComparison.Ordinal) ? "String" : "Number",
-        RecordType or MapType => "Object",
-        ListType => "Array",
+        EnumType e => e.Members[0].Json.StartsWith("\"", StringComparison.Ordinal) ? "Text" : "Number",
+        RecordType or MapType => "Map",
+        ListType => "List",
         _ => null,
     };
 
     private void WriteRecordChecks(RecordType record)
     {
-        Open($"internal static void Check{record.TypeName}({Json}.JsonNode? json, string path, {Collections}.List<{Diagnostic}> problems)");
+        Open($"internal static void Check{record.TypeName}({Values}.PluginValue? json, string path, {Collections}.List<{Diagnostic}> problems)");
         foreach (var key in record.Required)
         {
             Line($"{Support}.Required(problems, json, path, {CSharp.String(key)});");

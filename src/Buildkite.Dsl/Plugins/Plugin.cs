@@ -39,6 +39,14 @@ public abstract record Plugin
     public abstract JsonObject? ToConfiguration();
 
     /// <summary>
+    /// Returns the configuration as the library writes and checks it. Generated bindings write it directly, without
+    /// System.Text.Json (whose first use costs a pipeline script's start-up several milliseconds); the default reads
+    /// <see cref="ToConfiguration"/>.
+    /// </summary>
+    /// <returns>A new map each call, or <see langword="null"/> when the plugin takes no configuration.</returns>
+    protected virtual PluginMap? WriteConfiguration() => (PluginMap?)PluginValue.FromJson(ToConfiguration());
+
+    /// <summary>
     /// Checks the reference and the configuration and returns every problem, without throwing.
     /// </summary>
     /// <returns>
@@ -54,6 +62,9 @@ public abstract record Plugin
     /// </summary>
     /// <returns>The problems, code <see cref="DiagnosticCodes.PluginConfiguration"/>, each with the option's path as <see cref="Diagnostic.Field"/>.</returns>
     protected virtual IEnumerable<Diagnostic> ValidateConfiguration() => [];
+
+    /// <summary>Runs <see cref="WriteConfiguration"/> for the writers and the checks.</summary>
+    internal PluginMap? WrittenConfiguration() => WriteConfiguration();
 
     /// <summary>Runs <see cref="ValidateConfiguration"/> for the checks.</summary>
     internal IEnumerable<Diagnostic> CheckConfiguration() => ValidateConfiguration();

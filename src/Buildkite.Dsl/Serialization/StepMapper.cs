@@ -1022,7 +1022,7 @@ internal sealed class StepMapper
             }
 
             var reference = Text(plugin.Reference.Value ?? string.Empty, "plugins");
-            var configuration = plugin.ToConfiguration();
+            var configuration = plugin.WrittenConfiguration();
             if (configuration is null)
             {
                 items.Add(reference);
@@ -1030,7 +1030,7 @@ internal sealed class StepMapper
             }
 
             var entry = new MappingNode();
-            entry.Add(reference.Text, Json(configuration, "plugins"));
+            entry.Add(reference.Text, PluginConfiguration(configuration, "plugins"));
             items.Add(entry);
         }
 
@@ -1198,6 +1198,42 @@ internal sealed class StepMapper
                     JsonValueKind.False => ScalarNode.False,
                     JsonValueKind.Number => Number(json.ToJsonString()),
                     _ => ScalarNode.Null,
+                };
+        }
+    }
+
+    /// <summary>Maps a plugin's configuration, as <see cref="Json"/> maps JSON.</summary>
+    private Node PluginConfiguration(PluginValue? value, string field)
+    {
+        switch (value)
+        {
+            case null:
+                return ScalarNode.Null;
+            case PluginMap obj:
+                var map = new MappingNode(new List<MappingEntry>(obj.Count));
+                for (var i = 0; i < obj.Count; i++)
+                {
+                    var name = obj.KeyAt(i);
+                    map.Entries.Add(new(EncodeKey(name, field), PluginConfiguration(obj.ValueAt(i), field + "." + name), null));
+                }
+
+                return map;
+            case PluginList list:
+                var items = new List<Node>(list.Count);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    items.Add(PluginConfiguration(list[i], field));
+                }
+
+                return new SequenceNode(items);
+            default:
+                var scalar = (PluginScalar)value;
+                return scalar.Kind switch
+                {
+                    PluginValueKind.Text => Text(scalar.Text, field),
+                    PluginValueKind.True => ScalarNode.True,
+                    PluginValueKind.False => ScalarNode.False,
+                    _ => Number(scalar.Text),
                 };
         }
     }

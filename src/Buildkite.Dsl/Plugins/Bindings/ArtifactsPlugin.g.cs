@@ -67,7 +67,10 @@ public sealed partial record ArtifactsPlugin : global::Buildkite.Dsl.Plugins.Plu
     public global::Buildkite.Dsl.Plugins.OneOrMany<int>? SkipOnStatus { get; init; }
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -171,7 +174,7 @@ public sealed partial record ArtifactsUpload : global::System.Collections.Generi
     public bool Equals(ArtifactsUpload? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>download</c> in the configuration of the Artifacts plugin (<c>artifacts#v1.9.4</c>): an object (ArtifactsFromToObject), or a string, or a list of strings, or a list of ArtifactsFromToObject objects.</summary>
@@ -230,15 +233,15 @@ public sealed partial record ArtifactsDownload : global::System.Collections.Gene
     public bool Equals(ArtifactsDownload? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ArtifactsPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ArtifactsPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "upload", value.Upload is { } v1 ? Write(v1) : null);
         BindingSupport.Add(json, "download", value.Download is { } v2 ? Write(v2) : null);
         BindingSupport.Add(json, "step", BindingSupport.TextValue(value.Step));
@@ -251,9 +254,9 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ArtifactsFromToObject value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ArtifactsFromToObject value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "from", BindingSupport.TextValue(value.From));
         BindingSupport.Add(json, "to", BindingSupport.TextValue(value.To));
         BindingSupport.Add(json, "step", BindingSupport.TextValue(value.Step));
@@ -262,7 +265,7 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(ArtifactsUpload value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(ArtifactsUpload value)
     {
         if (value.Object is { } branch1)
         {
@@ -287,7 +290,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(ArtifactsDownload value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(ArtifactsDownload value)
     {
         if (value.Object is { } branch1)
         {
@@ -313,10 +316,10 @@ file static class BindingJson
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckArtifactsPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckArtifactsPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.ExactlyOne(problems, json, path, new[] { new[] { "upload" }, new[] { "download" } });
         BindingSupport.Dependency(problems, json, path, "skip-on-status", new[] { "upload" });
@@ -325,32 +328,32 @@ file static class BindingChecks
         BindingSupport.Pattern(problems, BindingSupport.Child(json, "compressed"), BindingSupport.Path(path, "compressed"), ".*(.zip|.tgz)$");
     }
 
-    internal static void CheckArtifactsFromToObject(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckArtifactsFromToObject(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "from");
     }
 
-    internal static void CheckArtifactsUpload(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckArtifactsUpload(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
-        if (json is global::System.Text.Json.Nodes.JsonObject)
+        if (json is global::Buildkite.Dsl.Plugins.PluginMap)
         {
             CheckArtifactsFromToObject(json, path, problems);
         }
 
-        if (json is global::System.Text.Json.Nodes.JsonArray)
+        if (json is global::Buildkite.Dsl.Plugins.PluginList)
         {
             BindingSupport.Items(json, path, (item2, at2) => { CheckArtifactsFromToObject(item2, at2, problems); });
         }
     }
 
-    internal static void CheckArtifactsDownload(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckArtifactsDownload(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
-        if (json is global::System.Text.Json.Nodes.JsonObject)
+        if (json is global::Buildkite.Dsl.Plugins.PluginMap)
         {
             CheckArtifactsFromToObject(json, path, problems);
         }
 
-        if (json is global::System.Text.Json.Nodes.JsonArray)
+        if (json is global::Buildkite.Dsl.Plugins.PluginList)
         {
             BindingSupport.Items(json, path, (item2, at2) => { CheckArtifactsFromToObject(item2, at2, problems); });
         }

@@ -60,7 +60,10 @@ public sealed partial record AwsAssumeRoleWithWebIdentityPlugin : global::Buildk
     public global::System.Collections.Generic.IReadOnlyList<string> SessionTags { get; init; } = [];
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -77,12 +80,12 @@ public sealed partial record AwsAssumeRoleWithWebIdentityPlugin : global::Buildk
     public override int GetHashCode() => Reference.GetHashCode();
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(AwsAssumeRoleWithWebIdentityPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(AwsAssumeRoleWithWebIdentityPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "credential-name-prefix", BindingSupport.TextValue(value.CredentialNamePrefix));
         BindingSupport.Add(json, "hook", BindingSupport.TextValue(value.Hook));
         BindingSupport.Add(json, "role-arn", BindingSupport.TextValue(value.RoleArn));
@@ -95,10 +98,10 @@ file static class BindingJson
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckAwsAssumeRoleWithWebIdentityPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckAwsAssumeRoleWithWebIdentityPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "role-arn");
     }

@@ -71,7 +71,10 @@ public sealed partial record CachePlugin : global::Buildkite.Dsl.Plugins.Plugin
     public global::Buildkite.Dsl.Plugins.OneOrMany<CacheValidLevels>? Save { get; init; }
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -107,12 +110,12 @@ public enum CacheValidLevels
     All,
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(CachePlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(CachePlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "backend", BindingSupport.TextValue(value.Backend));
         BindingSupport.Add(json, "compression", BindingSupport.TextValue(value.Compression));
         BindingSupport.Add(json, "force", BindingSupport.FlagValue(value.Force));
@@ -127,21 +130,21 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(CacheValidLevels value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(CacheValidLevels value) => value switch
     {
-        CacheValidLevels.File => global::System.Text.Json.Nodes.JsonNode.Parse("\"file\"")!,
-        CacheValidLevels.Step => global::System.Text.Json.Nodes.JsonNode.Parse("\"step\"")!,
-        CacheValidLevels.Branch => global::System.Text.Json.Nodes.JsonNode.Parse("\"branch\"")!,
-        CacheValidLevels.Pipeline => global::System.Text.Json.Nodes.JsonNode.Parse("\"pipeline\"")!,
-        CacheValidLevels.All => global::System.Text.Json.Nodes.JsonNode.Parse("\"all\"")!,
+        CacheValidLevels.File => BindingSupport.Literal("\"file\""),
+        CacheValidLevels.Step => BindingSupport.Literal("\"step\""),
+        CacheValidLevels.Branch => BindingSupport.Literal("\"branch\""),
+        CacheValidLevels.Pipeline => BindingSupport.Literal("\"pipeline\""),
+        CacheValidLevels.All => BindingSupport.Literal("\"all\""),
         _ => BindingSupport.Undefined(value),
     };
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckCachePlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckCachePlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.AtLeastOne(problems, json, path, new[] { new[] { "path", "save" }, new[] { "path", "restore" } });
         BindingSupport.Allowed(problems, BindingSupport.Child(json, "restore"), BindingSupport.Path(path, "restore"), new[] { "\"file\"", "\"step\"", "\"branch\"", "\"pipeline\"", "\"all\"" });

@@ -374,7 +374,10 @@ public sealed partial record DockerComposePlugin : global::Buildkite.Dsl.Plugins
     public string? Workdir { get; init; }
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -526,7 +529,7 @@ public sealed partial record DockerComposeEnv : global::System.Collections.Gener
     public bool Equals(DockerComposeEnv? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>environment</c> in the configuration of the Docker Compose plugin (<c>docker-compose#v5.14.0</c>): a string, or a list of strings, or a map of strings.</summary>
@@ -577,7 +580,7 @@ public sealed partial record DockerComposeEnvironment : global::System.Collectio
     public bool Equals(DockerComposeEnvironment? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>mount-ssh-agent</c> in the configuration of the Docker Compose plugin (<c>docker-compose#v5.14.0</c>): a boolean, or a string.</summary>
@@ -612,7 +615,7 @@ public sealed partial record DockerComposeMountSshAgent
     public bool Equals(DockerComposeMountSshAgent? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>mount-checkout</c> in the configuration of the Docker Compose plugin (<c>docker-compose#v5.14.0</c>): a boolean, or a string.</summary>
@@ -647,7 +650,7 @@ public sealed partial record DockerComposeMountCheckout
     public bool Equals(DockerComposeMountCheckout? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The values of <c>progress</c> in the configuration of the Docker Compose plugin (<c>docker-compose#v5.14.0</c>).</summary>
@@ -709,7 +712,7 @@ public sealed partial record DockerComposeShell : global::System.Collections.Gen
     public bool Equals(DockerComposeShell? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>ssh</c> in the configuration of the Docker Compose plugin (<c>docker-compose#v5.14.0</c>): a boolean, or a string.</summary>
@@ -744,7 +747,7 @@ public sealed partial record DockerComposeSsh
     public bool Equals(DockerComposeSsh? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The values of <c>upload-container-logs</c> in the configuration of the Docker Compose plugin (<c>docker-compose#v5.14.0</c>).</summary>
@@ -760,12 +763,12 @@ public enum DockerComposeUploadContainerLogs
     OnError,
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(DockerComposePlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(DockerComposePlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "run", BindingSupport.TextValue(value.Run));
         BindingSupport.Add(json, "build", BindingSupport.OneOrMany(value.Build, item1 => BindingSupport.TextValue(item1)));
         BindingSupport.Add(json, "push", BindingSupport.OneOrMany(value.Push, item2 => BindingSupport.TextValue(item2)));
@@ -833,9 +836,9 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(DockerComposeBuilder value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(DockerComposeBuilder value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "bootstrap", BindingSupport.FlagValue(value.Bootstrap));
         BindingSupport.Add(json, "create", BindingSupport.FlagValue(value.Create));
         BindingSupport.Add(json, "create-retries", BindingSupport.IntegerValue(value.CreateRetries));
@@ -852,22 +855,22 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(DockerComposeBuilderDriver value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(DockerComposeBuilderDriver value) => value switch
     {
-        DockerComposeBuilderDriver.DockerContainer => global::System.Text.Json.Nodes.JsonNode.Parse("\"docker-container\"")!,
-        DockerComposeBuilderDriver.Kubernetes => global::System.Text.Json.Nodes.JsonNode.Parse("\"kubernetes\"")!,
-        DockerComposeBuilderDriver.Remote => global::System.Text.Json.Nodes.JsonNode.Parse("\"remote\"")!,
+        DockerComposeBuilderDriver.DockerContainer => BindingSupport.Literal("\"docker-container\""),
+        DockerComposeBuilderDriver.Kubernetes => BindingSupport.Literal("\"kubernetes\""),
+        DockerComposeBuilderDriver.Remote => BindingSupport.Literal("\"remote\""),
         _ => BindingSupport.Undefined(value),
     };
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(DockerComposeCliVersion value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(DockerComposeCliVersion value) => value switch
     {
-        DockerComposeCliVersion.Value1 => global::System.Text.Json.Nodes.JsonNode.Parse("\"1\"")!,
-        DockerComposeCliVersion.Value2 => global::System.Text.Json.Nodes.JsonNode.Parse("\"2\"")!,
+        DockerComposeCliVersion.Value1 => BindingSupport.Literal("\"1\""),
+        DockerComposeCliVersion.Value2 => BindingSupport.Literal("\"2\""),
         _ => BindingSupport.Undefined(value),
     };
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(DockerComposeEnv value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(DockerComposeEnv value)
     {
         if (value.Text is { } branch1)
         {
@@ -887,7 +890,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(DockerComposeEnvironment value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(DockerComposeEnvironment value)
     {
         if (value.Text is { } branch1)
         {
@@ -907,7 +910,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(DockerComposeMountSshAgent value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(DockerComposeMountSshAgent value)
     {
         if (value.Flag is { } branch1)
         {
@@ -922,7 +925,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(DockerComposeMountCheckout value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(DockerComposeMountCheckout value)
     {
         if (value.Flag is { } branch1)
         {
@@ -937,17 +940,17 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(DockerComposeProgress value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(DockerComposeProgress value) => value switch
     {
-        DockerComposeProgress.Auto => global::System.Text.Json.Nodes.JsonNode.Parse("\"auto\"")!,
-        DockerComposeProgress.Tty => global::System.Text.Json.Nodes.JsonNode.Parse("\"tty\"")!,
-        DockerComposeProgress.Plain => global::System.Text.Json.Nodes.JsonNode.Parse("\"plain\"")!,
-        DockerComposeProgress.Json => global::System.Text.Json.Nodes.JsonNode.Parse("\"json\"")!,
-        DockerComposeProgress.Quiet => global::System.Text.Json.Nodes.JsonNode.Parse("\"quiet\"")!,
+        DockerComposeProgress.Auto => BindingSupport.Literal("\"auto\""),
+        DockerComposeProgress.Tty => BindingSupport.Literal("\"tty\""),
+        DockerComposeProgress.Plain => BindingSupport.Literal("\"plain\""),
+        DockerComposeProgress.Json => BindingSupport.Literal("\"json\""),
+        DockerComposeProgress.Quiet => BindingSupport.Literal("\"quiet\""),
         _ => BindingSupport.Undefined(value),
     };
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(DockerComposeShell value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(DockerComposeShell value)
     {
         if (value.Flag is { } branch1)
         {
@@ -962,7 +965,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(DockerComposeSsh value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(DockerComposeSsh value)
     {
         if (value.Flag is { } branch1)
         {
@@ -977,19 +980,19 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(DockerComposeUploadContainerLogs value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(DockerComposeUploadContainerLogs value) => value switch
     {
-        DockerComposeUploadContainerLogs.Always => global::System.Text.Json.Nodes.JsonNode.Parse("\"always\"")!,
-        DockerComposeUploadContainerLogs.Never => global::System.Text.Json.Nodes.JsonNode.Parse("\"never\"")!,
-        DockerComposeUploadContainerLogs.OnError => global::System.Text.Json.Nodes.JsonNode.Parse("\"on-error\"")!,
+        DockerComposeUploadContainerLogs.Always => BindingSupport.Literal("\"always\""),
+        DockerComposeUploadContainerLogs.Never => BindingSupport.Literal("\"never\""),
+        DockerComposeUploadContainerLogs.OnError => BindingSupport.Literal("\"on-error\""),
         _ => BindingSupport.Undefined(value),
     };
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckDockerComposePlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerComposePlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.AtLeastOne(problems, json, path, new[] { new[] { "run" }, new[] { "build" }, new[] { "push" } });
         BindingSupport.Dependency(problems, json, path, "ansi", new[] { "run" });
@@ -1054,32 +1057,32 @@ file static class BindingChecks
         BindingSupport.Allowed(problems, BindingSupport.Child(json, "upload-container-logs"), BindingSupport.Path(path, "upload-container-logs"), new[] { "\"always\"", "\"never\"", "\"on-error\"" });
     }
 
-    internal static void CheckDockerComposeBuilder(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerComposeBuilder(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Allowed(problems, BindingSupport.Child(json, "driver"), BindingSupport.Path(path, "driver"), new[] { "\"docker-container\"", "\"kubernetes\"", "\"remote\"" });
     }
 
-    internal static void CheckDockerComposeEnv(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerComposeEnv(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckDockerComposeEnvironment(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerComposeEnvironment(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckDockerComposeMountSshAgent(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerComposeMountSshAgent(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckDockerComposeMountCheckout(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerComposeMountCheckout(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckDockerComposeShell(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerComposeShell(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckDockerComposeSsh(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerComposeSsh(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 }

@@ -94,7 +94,10 @@ public sealed partial record DockerEcrCachePlugin : global::Buildkite.Dsl.Plugin
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?> Extra { get; init; } = global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>.Empty;
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -111,12 +114,12 @@ public sealed partial record DockerEcrCachePlugin : global::Buildkite.Dsl.Plugin
     public override int GetHashCode() => Reference.GetHashCode();
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(DockerEcrCachePlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(DockerEcrCachePlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "build-args", BindingSupport.OneOrMany(value.BuildArgs, item1 => BindingSupport.TextValue(item1)));
         BindingSupport.Add(json, "additional-build-args", BindingSupport.TextValue(value.AdditionalBuildArgs));
         BindingSupport.Add(json, "cache-on", BindingSupport.OneOrMany(value.CacheOn, item2 => BindingSupport.TextValue(item2)));
@@ -137,10 +140,10 @@ file static class BindingJson
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckDockerEcrCachePlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerEcrCachePlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 }

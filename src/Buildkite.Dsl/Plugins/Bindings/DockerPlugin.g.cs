@@ -283,7 +283,10 @@ public sealed partial record DockerPlugin : global::Buildkite.Dsl.Plugins.Plugin
     public global::System.Collections.Generic.IReadOnlyList<string> Ulimits { get; init; } = [];
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -332,7 +335,7 @@ public sealed partial record DockerMountSshAgent
     public bool Equals(DockerMountSshAgent? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>shell</c> in the configuration of the Docker plugin (<c>docker#v5.13.0</c>): a boolean, or a list of strings.</summary>
@@ -375,15 +378,15 @@ public sealed partial record DockerShell : global::System.Collections.Generic.IE
     public bool Equals(DockerShell? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(DockerPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(DockerPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "add-host", BindingSupport.List(value.AddHost, item1 => BindingSupport.TextValue(item1)));
         BindingSupport.Add(json, "additional-groups", BindingSupport.List(value.AdditionalGroups, item2 => BindingSupport.TextValue(item2)));
         BindingSupport.Add(json, "always-pull", BindingSupport.FlagValue(value.AlwaysPull));
@@ -446,7 +449,7 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(DockerMountSshAgent value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(DockerMountSshAgent value)
     {
         if (value.Flag is { } branch1)
         {
@@ -461,7 +464,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(DockerShell value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(DockerShell value)
     {
         if (value.Flag is { } branch1)
         {
@@ -477,21 +480,21 @@ file static class BindingJson
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckDockerPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "image");
         CheckDockerMountSshAgent(BindingSupport.Child(json, "mount-ssh-agent"), BindingSupport.Path(path, "mount-ssh-agent"), problems);
         CheckDockerShell(BindingSupport.Child(json, "shell"), BindingSupport.Path(path, "shell"), problems);
     }
 
-    internal static void CheckDockerMountSshAgent(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerMountSshAgent(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckDockerShell(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckDockerShell(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 }

@@ -67,7 +67,10 @@ public sealed partial record EcrPlugin : global::Buildkite.Dsl.Plugins.Plugin
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?> Extra { get; init; } = global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>.Empty;
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -111,12 +114,12 @@ public sealed partial record EcrAssumeRole
     public override int GetHashCode() => BindingJson.Write(this).Count;
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(EcrPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(EcrPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "login", BindingSupport.FlagValue(value.Login));
         BindingSupport.Add(json, "credential-helper", BindingSupport.FlagValue(value.CredentialHelper));
         BindingSupport.Add(json, "credential-helper-ignore-creds-storage", BindingSupport.FlagValue(value.CredentialHelperIgnoreCredsStorage));
@@ -129,9 +132,9 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(EcrAssumeRole value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(EcrAssumeRole value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "role-arn", BindingSupport.TextValue(value.RoleArn));
         BindingSupport.Add(json, "duration-seconds", BindingSupport.NumberValue(value.DurationSeconds));
         BindingSupport.Add(json, "oidc", BindingSupport.FlagValue(value.Oidc));
@@ -140,16 +143,16 @@ file static class BindingJson
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckEcrPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckEcrPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Count(problems, BindingSupport.Child(json, "account-ids"), BindingSupport.Path(path, "account-ids"), 1, null);
         CheckEcrAssumeRole(BindingSupport.Child(json, "assume-role"), BindingSupport.Path(path, "assume-role"), problems);
     }
 
-    internal static void CheckEcrAssumeRole(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckEcrAssumeRole(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 }

@@ -75,7 +75,10 @@ public sealed partial record JunitAnnotatePlugin : global::Buildkite.Dsl.Plugins
     public bool? RunInDocker { get; init; }
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -102,12 +105,12 @@ public enum JunitAnnotateFailureFormat
     File,
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(JunitAnnotatePlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(JunitAnnotatePlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "artifacts", BindingSupport.TextValue(value.Artifacts));
         BindingSupport.Add(json, "always-annotate", BindingSupport.FlagValue(value.AlwaysAnnotate));
         BindingSupport.Add(json, "context", BindingSupport.TextValue(value.Context));
@@ -123,18 +126,18 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(JunitAnnotateFailureFormat value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(JunitAnnotateFailureFormat value) => value switch
     {
-        JunitAnnotateFailureFormat.Classname => global::System.Text.Json.Nodes.JsonNode.Parse("\"classname\"")!,
-        JunitAnnotateFailureFormat.File => global::System.Text.Json.Nodes.JsonNode.Parse("\"file\"")!,
+        JunitAnnotateFailureFormat.Classname => BindingSupport.Literal("\"classname\""),
+        JunitAnnotateFailureFormat.File => BindingSupport.Literal("\"file\""),
         _ => BindingSupport.Undefined(value),
     };
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckJunitAnnotatePlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckJunitAnnotatePlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "artifacts");
         BindingSupport.Allowed(problems, BindingSupport.Child(json, "failure-format"), BindingSupport.Path(path, "failure-format"), new[] { "\"classname\"", "\"file\"" });

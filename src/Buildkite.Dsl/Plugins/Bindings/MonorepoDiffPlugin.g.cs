@@ -84,7 +84,10 @@ public sealed partial record MonorepoDiffPlugin : global::Buildkite.Dsl.Plugins.
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?> Extra { get; init; } = global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>.Empty;
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -141,7 +144,7 @@ public sealed partial record MonorepoDiffEnv : global::System.Collections.Generi
     public bool Equals(MonorepoDiffEnv? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The options of <c>notify</c> in the configuration of the Monorepo Diff plugin (<c>monorepo-diff#v1.11.1</c>).</summary>
@@ -363,7 +366,7 @@ public sealed partial record MonorepoDiffWatchConfigSoftFail
     public bool Equals(MonorepoDiffWatchConfigSoftFail? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>matrix</c> in the configuration of the Monorepo Diff plugin (<c>monorepo-diff#v1.11.1</c>): a list of strings, or a map of strings.</summary>
@@ -406,7 +409,7 @@ public sealed partial record MonorepoDiffWatchConfigMatrix : global::System.Coll
     public bool Equals(MonorepoDiffWatchConfigMatrix? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The options of <c>notify</c> in the configuration of the Monorepo Diff plugin (<c>monorepo-diff#v1.11.1</c>).</summary>
@@ -539,7 +542,7 @@ public sealed partial record MonorepoDiffWatchConfigBuildEnv : global::System.Co
     public bool Equals(MonorepoDiffWatchConfigBuildEnv? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The options of <c>agents</c> in the configuration of the Monorepo Diff plugin (<c>monorepo-diff#v1.11.1</c>).</summary>
@@ -601,7 +604,7 @@ public sealed partial record MonorepoDiffWatchConfigEnv : global::System.Collect
     public bool Equals(MonorepoDiffWatchConfigEnv? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>config</c> in the configuration of the Monorepo Diff plugin (<c>monorepo-diff#v1.11.1</c>): an object (MonorepoDiffWatchConfigObject), or a list of strings.</summary>
@@ -644,7 +647,7 @@ public sealed partial record MonorepoDiffWatchConfig : global::System.Collection
     public bool Equals(MonorepoDiffWatchConfig? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The options of <c>hooks</c> in the configuration of the Monorepo Diff plugin (<c>monorepo-diff#v1.11.1</c>).</summary>
@@ -666,12 +669,12 @@ public sealed partial record MonorepoDiffHooksItem
     public override int GetHashCode() => BindingJson.Write(this).Count;
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(MonorepoDiffPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(MonorepoDiffPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "diff", BindingSupport.TextValue(value.Diff));
         BindingSupport.Add(json, "download", BindingSupport.FlagValue(value.Download));
         BindingSupport.Add(json, "verify_checksum", BindingSupport.FlagValue(value.VerifyChecksum));
@@ -687,7 +690,7 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(MonorepoDiffEnv value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(MonorepoDiffEnv value)
     {
         if (value.TextList is { } branch1)
         {
@@ -702,9 +705,9 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(MonorepoDiffNotifyItem value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(MonorepoDiffNotifyItem value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "email", BindingSupport.TextValue(value.Email));
         BindingSupport.Add(json, "webhook", BindingSupport.TextValue(value.Webhook));
         BindingSupport.Add(json, "pagerduty_change_event", BindingSupport.TextValue(value.PagerdutyChangeEvent));
@@ -716,17 +719,17 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(MonorepoDiffNotifyGithubCommitStatus value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(MonorepoDiffNotifyGithubCommitStatus value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "context", BindingSupport.TextValue(value.Context));
         BindingSupport.AddExtra(json, value.Extra);
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(MonorepoDiffWatchItem value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(MonorepoDiffWatchItem value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "path", BindingSupport.OneOrMany(value.Path, item1 => BindingSupport.TextValue(item1)));
         BindingSupport.Add(json, "regex_paths", BindingSupport.FlagValue(value.RegexPaths));
         BindingSupport.Add(json, "config", value.Config is { } v2 ? Write(v2) : null);
@@ -734,9 +737,9 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(MonorepoDiffWatchConfigObject value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(MonorepoDiffWatchConfigObject value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "group", BindingSupport.TextValue(value.Group));
         BindingSupport.Add(json, "key", BindingSupport.TextValue(value.Key));
         BindingSupport.Add(json, "depends_on", BindingSupport.OneOrMany(value.DependsOn, item1 => BindingSupport.TextValue(item1)));
@@ -758,7 +761,7 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(MonorepoDiffWatchConfigSoftFail value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(MonorepoDiffWatchConfigSoftFail value)
     {
         if (value.Map is { } branch1)
         {
@@ -773,7 +776,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(MonorepoDiffWatchConfigMatrix value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(MonorepoDiffWatchConfigMatrix value)
     {
         if (value.TextList is { } branch1)
         {
@@ -788,9 +791,9 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(MonorepoDiffWatchConfigNotifyItem value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(MonorepoDiffWatchConfigNotifyItem value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "basecamp_campfire", BindingSupport.TextValue(value.BasecampCampfire));
         BindingSupport.Add(json, "github_commit_status", value.GithubCommitStatus is { } v1 ? Write(v1) : null);
         BindingSupport.Add(json, "slack", BindingSupport.TextValue(value.Slack));
@@ -799,17 +802,17 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(MonorepoDiffWatchConfigNotifyGithubCommitStatus value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(MonorepoDiffWatchConfigNotifyGithubCommitStatus value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "context", BindingSupport.TextValue(value.Context));
         BindingSupport.AddExtra(json, value.Extra);
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(MonorepoDiffWatchConfigBuild value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(MonorepoDiffWatchConfigBuild value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "meta_data", BindingSupport.List(value.MetaData, item1 => BindingSupport.TextValue(item1)));
         BindingSupport.Add(json, "message", BindingSupport.TextValue(value.Message));
         BindingSupport.Add(json, "commit", BindingSupport.TextValue(value.Commit));
@@ -819,7 +822,7 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(MonorepoDiffWatchConfigBuildEnv value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(MonorepoDiffWatchConfigBuildEnv value)
     {
         if (value.TextList is { } branch1)
         {
@@ -834,15 +837,15 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(MonorepoDiffWatchConfigAgents value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(MonorepoDiffWatchConfigAgents value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "queue", BindingSupport.TextValue(value.Queue));
         BindingSupport.AddExtra(json, value.Extra);
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(MonorepoDiffWatchConfigEnv value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(MonorepoDiffWatchConfigEnv value)
     {
         if (value.TextList is { } branch1)
         {
@@ -857,7 +860,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(MonorepoDiffWatchConfig value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(MonorepoDiffWatchConfig value)
     {
         if (value.Object is { } branch1)
         {
@@ -872,19 +875,19 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(MonorepoDiffHooksItem value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(MonorepoDiffHooksItem value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "command", BindingSupport.TextValue(value.Command));
         BindingSupport.AddExtra(json, value.Extra);
         return json;
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckMonorepoDiffPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "watch");
         CheckMonorepoDiffEnv(BindingSupport.Child(json, "env"), BindingSupport.Path(path, "env"), problems);
@@ -893,25 +896,25 @@ file static class BindingChecks
         BindingSupport.Items(BindingSupport.Child(json, "hooks"), BindingSupport.Path(path, "hooks"), (item3, at3) => { CheckMonorepoDiffHooksItem(item3, at3, problems); });
     }
 
-    internal static void CheckMonorepoDiffEnv(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffEnv(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckMonorepoDiffNotifyItem(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffNotifyItem(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         CheckMonorepoDiffNotifyGithubCommitStatus(BindingSupport.Child(json, "github_commit_status"), BindingSupport.Path(path, "github_commit_status"), problems);
     }
 
-    internal static void CheckMonorepoDiffNotifyGithubCommitStatus(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffNotifyGithubCommitStatus(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckMonorepoDiffWatchItem(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchItem(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         CheckMonorepoDiffWatchConfig(BindingSupport.Child(json, "config"), BindingSupport.Path(path, "config"), problems);
     }
 
-    internal static void CheckMonorepoDiffWatchConfigObject(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchConfigObject(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         CheckMonorepoDiffWatchConfigSoftFail(BindingSupport.Child(json, "soft_fail"), BindingSupport.Path(path, "soft_fail"), problems);
         CheckMonorepoDiffWatchConfigMatrix(BindingSupport.Child(json, "matrix"), BindingSupport.Path(path, "matrix"), problems);
@@ -921,49 +924,49 @@ file static class BindingChecks
         CheckMonorepoDiffWatchConfigEnv(BindingSupport.Child(json, "env"), BindingSupport.Path(path, "env"), problems);
     }
 
-    internal static void CheckMonorepoDiffWatchConfigSoftFail(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchConfigSoftFail(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckMonorepoDiffWatchConfigMatrix(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchConfigMatrix(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckMonorepoDiffWatchConfigNotifyItem(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchConfigNotifyItem(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         CheckMonorepoDiffWatchConfigNotifyGithubCommitStatus(BindingSupport.Child(json, "github_commit_status"), BindingSupport.Path(path, "github_commit_status"), problems);
     }
 
-    internal static void CheckMonorepoDiffWatchConfigNotifyGithubCommitStatus(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchConfigNotifyGithubCommitStatus(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckMonorepoDiffWatchConfigBuild(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchConfigBuild(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         CheckMonorepoDiffWatchConfigBuildEnv(BindingSupport.Child(json, "env"), BindingSupport.Path(path, "env"), problems);
     }
 
-    internal static void CheckMonorepoDiffWatchConfigBuildEnv(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchConfigBuildEnv(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckMonorepoDiffWatchConfigAgents(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchConfigAgents(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckMonorepoDiffWatchConfigEnv(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchConfigEnv(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckMonorepoDiffWatchConfig(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffWatchConfig(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
-        if (json is global::System.Text.Json.Nodes.JsonObject)
+        if (json is global::Buildkite.Dsl.Plugins.PluginMap)
         {
             CheckMonorepoDiffWatchConfigObject(json, path, problems);
         }
     }
 
-    internal static void CheckMonorepoDiffHooksItem(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckMonorepoDiffHooksItem(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 }

@@ -109,7 +109,10 @@ public sealed partial record SecretsPlugin : global::Buildkite.Dsl.Plugins.Plugi
     public string? GitSshKnownHosts { get; init; }
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -174,12 +177,12 @@ public enum SecretsPhasesItem
     Command,
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(SecretsPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(SecretsPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "provider", value.Provider is { } v1 ? Write(v1) : null);
         BindingSupport.Add(json, "azure-vault-name", BindingSupport.TextValue(value.AzureVaultName));
         BindingSupport.Add(json, "azure-secret-version", BindingSupport.TextValue(value.AzureSecretVersion));
@@ -203,36 +206,36 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(SecretsProvider value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(SecretsProvider value) => value switch
     {
-        SecretsProvider.Buildkite => global::System.Text.Json.Nodes.JsonNode.Parse("\"buildkite\"")!,
-        SecretsProvider.Gcp => global::System.Text.Json.Nodes.JsonNode.Parse("\"gcp\"")!,
-        SecretsProvider.Azure => global::System.Text.Json.Nodes.JsonNode.Parse("\"azure\"")!,
-        SecretsProvider.Aws => global::System.Text.Json.Nodes.JsonNode.Parse("\"aws\"")!,
-        SecretsProvider.Op => global::System.Text.Json.Nodes.JsonNode.Parse("\"op\"")!,
+        SecretsProvider.Buildkite => BindingSupport.Literal("\"buildkite\""),
+        SecretsProvider.Gcp => BindingSupport.Literal("\"gcp\""),
+        SecretsProvider.Azure => BindingSupport.Literal("\"azure\""),
+        SecretsProvider.Aws => BindingSupport.Literal("\"aws\""),
+        SecretsProvider.Op => BindingSupport.Literal("\"op\""),
         _ => BindingSupport.Undefined(value),
     };
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(SecretsJsonVariablesItem value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(SecretsJsonVariablesItem value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "secret-id", BindingSupport.TextValue(value.SecretId));
         BindingSupport.Add(json, "json-key", BindingSupport.TextValue(value.JsonKey));
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(SecretsPhasesItem value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(SecretsPhasesItem value) => value switch
     {
-        SecretsPhasesItem.Checkout => global::System.Text.Json.Nodes.JsonNode.Parse("\"checkout\"")!,
-        SecretsPhasesItem.Command => global::System.Text.Json.Nodes.JsonNode.Parse("\"command\"")!,
+        SecretsPhasesItem.Checkout => BindingSupport.Literal("\"checkout\""),
+        SecretsPhasesItem.Command => BindingSupport.Literal("\"command\""),
         _ => BindingSupport.Undefined(value),
     };
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckSecretsPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckSecretsPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Allowed(problems, BindingSupport.Child(json, "provider"), BindingSupport.Path(path, "provider"), new[] { "\"buildkite\"", "\"gcp\"", "\"azure\"", "\"aws\"", "\"op\"" });
         BindingSupport.Items(BindingSupport.Child(json, "json-variables"), BindingSupport.Path(path, "json-variables"), (item2, at2) => { CheckSecretsJsonVariablesItem(item2, at2, problems); });
@@ -240,7 +243,7 @@ file static class BindingChecks
         BindingSupport.Items(BindingSupport.Child(json, "phases"), BindingSupport.Path(path, "phases"), (item3, at3) => { BindingSupport.Allowed(problems, item3, at3, new[] { "\"checkout\"", "\"command\"" }); });
     }
 
-    internal static void CheckSecretsJsonVariablesItem(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckSecretsJsonVariablesItem(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "secret-id");
     }

@@ -63,7 +63,10 @@ public sealed partial record ShellcheckPlugin : global::Buildkite.Dsl.Plugins.Pl
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?> Extra { get; init; } = global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>.Empty;
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -80,12 +83,12 @@ public sealed partial record ShellcheckPlugin : global::Buildkite.Dsl.Plugins.Pl
     public override int GetHashCode() => Reference.GetHashCode();
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ShellcheckPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ShellcheckPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "recursive_glob", BindingSupport.FlagValue(value.RecursiveGlob));
         BindingSupport.Add(json, "extended_glob", BindingSupport.FlagValue(value.ExtendedGlob));
         BindingSupport.Add(json, "files", BindingSupport.OneOrMany(value.Files, item1 => BindingSupport.TextValue(item1)));
@@ -97,10 +100,10 @@ file static class BindingJson
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckShellcheckPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckShellcheckPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "files");
         BindingSupport.Count(problems, BindingSupport.Child(json, "files"), BindingSupport.Path(path, "files"), 1, null);

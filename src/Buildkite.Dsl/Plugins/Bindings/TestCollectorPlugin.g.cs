@@ -82,7 +82,10 @@ public sealed partial record TestCollectorPlugin : global::Buildkite.Dsl.Plugins
     public int? UploadConcurrency { get; init; }
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -109,12 +112,12 @@ public enum TestCollectorFormat
     Junit,
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(TestCollectorPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(TestCollectorPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "api-token-env-name", BindingSupport.TextValue(value.ApiTokenEnvName));
         BindingSupport.Add(json, "api-url", BindingSupport.TextValue(value.ApiUrl));
         BindingSupport.Add(json, "base-path", BindingSupport.TextValue(value.BasePath));
@@ -131,18 +134,18 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(TestCollectorFormat value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(TestCollectorFormat value) => value switch
     {
-        TestCollectorFormat.Json => global::System.Text.Json.Nodes.JsonNode.Parse("\"json\"")!,
-        TestCollectorFormat.Junit => global::System.Text.Json.Nodes.JsonNode.Parse("\"junit\"")!,
+        TestCollectorFormat.Json => BindingSupport.Literal("\"json\""),
+        TestCollectorFormat.Junit => BindingSupport.Literal("\"junit\""),
         _ => BindingSupport.Undefined(value),
     };
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckTestCollectorPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckTestCollectorPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "files");
         BindingSupport.Required(problems, json, path, "format");

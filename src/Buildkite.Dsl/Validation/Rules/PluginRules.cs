@@ -64,7 +64,7 @@ internal static class PluginRules
         var reference = plugin.Reference;
         CheckReference(reference, problems);
         var name = reference.Value is null ? "(no reference)" : StepNames.Visible(reference.Value);
-        var configuration = plugin.ToConfiguration();
+        var configuration = plugin.WrittenConfiguration();
         if (configuration is not null)
         {
             if (reference.Value is not null)
@@ -162,23 +162,24 @@ internal static class PluginRules
     /// Reports keys whose environment variables coincide: the agent upper-cases keys and turns
     /// <c>-</c> and white space into <c>_</c>, and appends list indexes (<c>a_0</c> and <c>a: [x]</c>).
     /// </summary>
-    private static void CheckCollisions(JsonObject configuration, string prefix, List<Diagnostic> problems, string plugin)
+    private static void CheckCollisions(PluginMap configuration, string prefix, List<Diagnostic> problems, string plugin)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         Walk(configuration, prefix, null);
 
-        void Walk(JsonNode? node, string variable, string? path)
+        void Walk(PluginValue? node, string variable, string? path)
         {
             switch (node)
             {
-                case JsonObject map:
-                    foreach (var (key, value) in map)
+                case PluginMap map:
+                    for (var i = 0; i < map.Count; i++)
                     {
-                        Walk(value, variable + "_" + FormatEnvKey(key), path is null ? key : path + "." + key);
+                        var key = map.KeyAt(i);
+                        Walk(map.ValueAt(i), variable + "_" + FormatEnvKey(key), path is null ? key : path + "." + key);
                     }
 
                     break;
-                case JsonArray list:
+                case PluginList list:
                     for (var i = 0; i < list.Count; i++)
                     {
                         Walk(list[i], string.Create(CultureInfo.InvariantCulture, $"{variable}_{i}"), string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"));
@@ -216,7 +217,7 @@ internal static class PluginRules
     internal static string FormatEnvKey(string key) =>
         string.Concat(key.ToUpperInvariant().Select(c => c == '-' || char.IsWhiteSpace(c) ? '_' : c));
 
-    private static void CheckValues(JsonNode? node, string? path, List<Diagnostic> problems, string plugin)
+    private static void CheckValues(PluginValue? node, string? path, List<Diagnostic> problems, string plugin)
     {
         switch (node)
         {
@@ -230,18 +231,19 @@ internal static class PluginRules
                     Help = "Leave the option out instead, unless the plugin documents what null means.",
                 });
                 break;
-            case JsonObject map:
-                foreach (var (key, value) in map)
+            case PluginMap map:
+                for (var i = 0; i < map.Count; i++)
                 {
-                    CheckValues(value, path is null ? key : path + "." + key, problems, plugin);
+                    var key = map.KeyAt(i);
+                    CheckValues(map.ValueAt(i), path is null ? key : path + "." + key, problems, plugin);
                 }
 
                 break;
-            case JsonArray list:
+            case PluginList list:
                 for (var i = 0; i < list.Count; i++)
                 {
                     var item = string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
-                    if (list[i] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length == 0)
+                    if (list[i] is PluginScalar { Kind: PluginValueKind.Text, Text.Length: 0 })
                     {
                         problems.Add(new Diagnostic
                         {

@@ -74,7 +74,10 @@ public sealed partial record ConstraintsPlugin : global::Buildkite.Dsl.Plugins.P
     public global::Buildkite.Dsl.Plugins.OneOrMany<string>? Args { get; init; }
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -91,12 +94,12 @@ public sealed partial record ConstraintsPlugin : global::Buildkite.Dsl.Plugins.P
     public override int GetHashCode() => Reference.GetHashCode();
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ConstraintsPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ConstraintsPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "upload", BindingSupport.TextValue(value.Upload));
         BindingSupport.Add(json, "download", BindingSupport.TextValue(value.Download));
         BindingSupport.Add(json, "run", BindingSupport.TextValue(value.Run));
@@ -109,10 +112,10 @@ file static class BindingJson
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckConstraintsPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckConstraintsPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.ExactlyOne(problems, json, path, new[] { new[] { "upload" }, new[] { "download" } });
         BindingSupport.AtLeastOne(problems, json, path, new[] { new[] { "run" }, new[] { "build" } });

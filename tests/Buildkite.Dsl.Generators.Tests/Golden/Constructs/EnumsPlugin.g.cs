@@ -49,7 +49,10 @@ public sealed partial record EnumsPlugin : global::Buildkite.Dsl.Plugins.Plugin
     public global::System.Collections.Generic.IReadOnlyList<EnumsPhasesItem> Phases { get; init; } = [];
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -126,12 +129,12 @@ public enum EnumsPhasesItem
     Command,
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(EnumsPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(EnumsPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "driver", value.Driver is { } v1 ? Write(v1) : null);
         BindingSupport.Add(json, "output", value.Output is { } v2 ? Write(v2) : null);
         BindingSupport.Add(json, "level", value.Level is { } v3 ? Write(v3) : null);
@@ -140,49 +143,49 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(EnumsDriver value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(EnumsDriver value) => value switch
     {
-        EnumsDriver.DockerContainer => global::System.Text.Json.Nodes.JsonNode.Parse("\"docker-container\"")!,
-        EnumsDriver.Kubernetes => global::System.Text.Json.Nodes.JsonNode.Parse("\"kubernetes\"")!,
-        EnumsDriver.Remote => global::System.Text.Json.Nodes.JsonNode.Parse("\"remote\"")!,
+        EnumsDriver.DockerContainer => BindingSupport.Literal("\"docker-container\""),
+        EnumsDriver.Kubernetes => BindingSupport.Literal("\"kubernetes\""),
+        EnumsDriver.Remote => BindingSupport.Literal("\"remote\""),
         _ => BindingSupport.Undefined(value),
     };
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(EnumsOutput value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(EnumsOutput value) => value switch
     {
-        EnumsOutput.Empty => global::System.Text.Json.Nodes.JsonNode.Parse("\"\"")!,
-        EnumsOutput.Env => global::System.Text.Json.Nodes.JsonNode.Parse("\"env\"")!,
-        EnumsOutput.File => global::System.Text.Json.Nodes.JsonNode.Parse("\"file\"")!,
+        EnumsOutput.Empty => BindingSupport.Literal("\"\""),
+        EnumsOutput.Env => BindingSupport.Literal("\"env\""),
+        EnumsOutput.File => BindingSupport.Literal("\"file\""),
         _ => BindingSupport.Undefined(value),
     };
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(EnumsLevel value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(EnumsLevel value) => value switch
     {
-        EnumsLevel.Value1 => global::System.Text.Json.Nodes.JsonNode.Parse("1")!,
-        EnumsLevel.Value2 => global::System.Text.Json.Nodes.JsonNode.Parse("2")!,
-        EnumsLevel.Value3 => global::System.Text.Json.Nodes.JsonNode.Parse("3")!,
+        EnumsLevel.Value1 => BindingSupport.Literal("1"),
+        EnumsLevel.Value2 => BindingSupport.Literal("2"),
+        EnumsLevel.Value3 => BindingSupport.Literal("3"),
         _ => BindingSupport.Undefined(value),
     };
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(EnumsCliVersion value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(EnumsCliVersion value) => value switch
     {
-        EnumsCliVersion.Value1 => global::System.Text.Json.Nodes.JsonNode.Parse("\"1\"")!,
-        EnumsCliVersion.Value2 => global::System.Text.Json.Nodes.JsonNode.Parse("\"2\"")!,
+        EnumsCliVersion.Value1 => BindingSupport.Literal("\"1\""),
+        EnumsCliVersion.Value2 => BindingSupport.Literal("\"2\""),
         _ => BindingSupport.Undefined(value),
     };
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(EnumsPhasesItem value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(EnumsPhasesItem value) => value switch
     {
-        EnumsPhasesItem.Checkout => global::System.Text.Json.Nodes.JsonNode.Parse("\"checkout\"")!,
-        EnumsPhasesItem.Command => global::System.Text.Json.Nodes.JsonNode.Parse("\"command\"")!,
+        EnumsPhasesItem.Checkout => BindingSupport.Literal("\"checkout\""),
+        EnumsPhasesItem.Command => BindingSupport.Literal("\"command\""),
         _ => BindingSupport.Undefined(value),
     };
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckEnumsPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckEnumsPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Allowed(problems, BindingSupport.Child(json, "driver"), BindingSupport.Path(path, "driver"), new[] { "\"docker-container\"", "\"kubernetes\"", "\"remote\"" });
         BindingSupport.Allowed(problems, BindingSupport.Child(json, "output"), BindingSupport.Path(path, "output"), new[] { "\"\"", "\"env\"", "\"file\"" });

@@ -50,7 +50,10 @@ public sealed partial record NamesPlugin : global::Buildkite.Dsl.Plugins.Plugin
     public string? If { get; init; }
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -67,12 +70,12 @@ public sealed partial record NamesPlugin : global::Buildkite.Dsl.Plugins.Plugin
     public override int GetHashCode() => Reference.GetHashCode();
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(NamesPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(NamesPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "pre-command.bat", BindingSupport.TextValue(value.PreCommandBat));
         BindingSupport.Add(json, "verify_checksum", BindingSupport.FlagValue(value.VerifyChecksum));
         BindingSupport.Add(json, "reference", BindingSupport.TextValue(value.ReferenceOption));
@@ -83,10 +86,10 @@ file static class BindingJson
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckNamesPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckNamesPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 }

@@ -61,7 +61,10 @@ public sealed partial record ObjectsPlugin : global::Buildkite.Dsl.Plugins.Plugi
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?> Extra { get; init; } = global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>.Empty;
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -201,12 +204,12 @@ public sealed partial record ObjectsWatchConfig
     public override int GetHashCode() => BindingJson.Write(this).Count;
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ObjectsPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ObjectsPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "builder", value.Builder is { } v1 ? Write(v1) : null);
         BindingSupport.Add(json, "assume-role", value.AssumeRole is { } v2 ? Write(v2) : null);
         BindingSupport.Add(json, "tags", BindingSupport.Map(value.Tags, item3 => BindingSupport.TextValue(item3)));
@@ -218,61 +221,61 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ObjectsBuilder value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ObjectsBuilder value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "name", BindingSupport.TextValue(value.Name));
         BindingSupport.Add(json, "keep-state", BindingSupport.FlagValue(value.KeepState));
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ObjectsAssumeRole value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ObjectsAssumeRole value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "role-arn", BindingSupport.TextValue(value.RoleArn));
         BindingSupport.Add(json, "duration-seconds", BindingSupport.NumberValue(value.DurationSeconds));
         BindingSupport.AddExtra(json, value.Extra);
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ObjectsAgents value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ObjectsAgents value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "queue", BindingSupport.TextValue(value.Queue));
         BindingSupport.AddExtra(json, value.Extra);
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ObjectsJsonVariablesItem value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ObjectsJsonVariablesItem value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "secret-id", BindingSupport.TextValue(value.SecretId));
         BindingSupport.Add(json, "json-key", BindingSupport.TextValue(value.JsonKey));
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ObjectsWatchItem value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ObjectsWatchItem value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "path", BindingSupport.OneOrMany(value.Path, item1 => BindingSupport.TextValue(item1)));
         BindingSupport.Add(json, "config", value.Config is { } v2 ? Write(v2) : null);
         BindingSupport.AddExtra(json, value.Extra);
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ObjectsWatchConfig value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ObjectsWatchConfig value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "command", BindingSupport.TextValue(value.Command));
         BindingSupport.AddExtra(json, value.Extra);
         return json;
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckObjectsPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckObjectsPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         CheckObjectsBuilder(BindingSupport.Child(json, "builder"), BindingSupport.Path(path, "builder"), problems);
         CheckObjectsAssumeRole(BindingSupport.Child(json, "assume-role"), BindingSupport.Path(path, "assume-role"), problems);
@@ -281,29 +284,29 @@ file static class BindingChecks
         BindingSupport.Items(BindingSupport.Child(json, "watch"), BindingSupport.Path(path, "watch"), (item3, at3) => { CheckObjectsWatchItem(item3, at3, problems); });
     }
 
-    internal static void CheckObjectsBuilder(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckObjectsBuilder(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckObjectsAssumeRole(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckObjectsAssumeRole(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckObjectsAgents(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckObjectsAgents(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckObjectsJsonVariablesItem(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckObjectsJsonVariablesItem(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "secret-id");
     }
 
-    internal static void CheckObjectsWatchItem(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckObjectsWatchItem(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         CheckObjectsWatchConfig(BindingSupport.Child(json, "config"), BindingSupport.Path(path, "config"), problems);
     }
 
-    internal static void CheckObjectsWatchConfig(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckObjectsWatchConfig(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 }

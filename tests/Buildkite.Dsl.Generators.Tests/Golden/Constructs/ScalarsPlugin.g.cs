@@ -52,7 +52,10 @@ public sealed partial record ScalarsPlugin : global::Buildkite.Dsl.Plugins.Plugi
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?> Extra { get; init; } = global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>.Empty;
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -69,26 +72,26 @@ public sealed partial record ScalarsPlugin : global::Buildkite.Dsl.Plugins.Plugi
     public override int GetHashCode() => Reference.GetHashCode();
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(ScalarsPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(ScalarsPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "image", BindingSupport.TextValue(value.Image));
         BindingSupport.Add(json, "debug", BindingSupport.FlagValue(value.Debug));
         BindingSupport.Add(json, "retries", BindingSupport.IntegerValue(value.Retries));
         BindingSupport.Add(json, "duration", BindingSupport.NumberValue(value.Duration));
-        BindingSupport.Add(json, "anything", value.Anything?.DeepClone());
+        BindingSupport.Add(json, "anything", BindingSupport.Json(value.Anything));
         BindingSupport.AddExtra(json, value.Extra);
         return json;
     }
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckScalarsPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckScalarsPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "image");
     }

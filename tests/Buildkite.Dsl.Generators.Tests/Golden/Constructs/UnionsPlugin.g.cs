@@ -84,7 +84,10 @@ public sealed partial record UnionsPlugin : global::Buildkite.Dsl.Plugins.Plugin
     public global::Buildkite.Dsl.Plugins.OneOrMany<UnionsLevel>? Save { get; init; }
 
     /// <inheritdoc/>
-    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
+    public override global::System.Text.Json.Nodes.JsonObject? ToConfiguration() => BindingSupport.ToJson(WriteConfiguration());
+
+    /// <inheritdoc/>
+    protected override global::Buildkite.Dsl.Plugins.PluginMap? WriteConfiguration() => BindingSupport.OrNull(BindingJson.Write(this));
 
     /// <inheritdoc/>
     protected override global::System.Collections.Generic.IEnumerable<global::Buildkite.Dsl.Validation.Diagnostic> ValidateConfiguration()
@@ -133,7 +136,7 @@ public sealed partial record UnionsMount
     public bool Equals(UnionsMount? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>shell</c> in the configuration of the Unions plugin (<c>my-org/unions#v1.0.0</c>): a boolean, or a list of strings.</summary>
@@ -176,7 +179,7 @@ public sealed partial record UnionsShell : global::System.Collections.Generic.IE
     public bool Equals(UnionsShell? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>env</c> in the configuration of the Unions plugin (<c>my-org/unions#v1.0.0</c>): a string, or a list of strings, or a map of strings.</summary>
@@ -227,7 +230,7 @@ public sealed partial record UnionsEnv : global::System.Collections.Generic.IEnu
     public bool Equals(UnionsEnv? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>matrix</c> in the configuration of the Unions plugin (<c>my-org/unions#v1.0.0</c>): a list of strings, or a map of strings.</summary>
@@ -270,7 +273,7 @@ public sealed partial record UnionsMatrix : global::System.Collections.Generic.I
     public bool Equals(UnionsMatrix? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The value of <c>soft-fail</c> in the configuration of the Unions plugin (<c>my-org/unions#v1.0.0</c>): a map of strings, or a boolean.</summary>
@@ -305,7 +308,7 @@ public sealed partial record UnionsSoftFail
     public bool Equals(UnionsSoftFail? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The options of <c>from-to</c> in the configuration of the Unions plugin (<c>my-org/unions#v1.0.0</c>).</summary>
@@ -387,7 +390,7 @@ public sealed partial record UnionsUpload : global::System.Collections.Generic.I
     public bool Equals(UnionsUpload? other) => other is not null && BindingSupport.SameJson(BindingJson.Write(this), BindingJson.Write(other));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => BindingJson.Write(this)?.GetValueKind().GetHashCode() ?? 0;
+    public override int GetHashCode() => BindingJson.Write(this)?.Kind.GetHashCode() ?? 0;
 }
 
 /// <summary>The values of <c>level</c> in the configuration of the Unions plugin (<c>my-org/unions#v1.0.0</c>).</summary>
@@ -400,12 +403,12 @@ public enum UnionsLevel
     Step,
 }
 
-/// <summary>Writes the binding's values as the JSON the plugin reads.</summary>
+/// <summary>Writes the binding's values as the configuration the plugin reads.</summary>
 file static class BindingJson
 {
-    internal static global::System.Text.Json.Nodes.JsonObject Write(UnionsPlugin value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(UnionsPlugin value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "files", BindingSupport.OneOrMany(value.Files, item1 => BindingSupport.TextValue(item1)));
         BindingSupport.Add(json, "single", BindingSupport.TextValue(value.Single));
         BindingSupport.Add(json, "mount", value.Mount is { } v2 ? Write(v2) : null);
@@ -420,7 +423,7 @@ file static class BindingJson
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(UnionsMount value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(UnionsMount value)
     {
         if (value.Flag is { } branch1)
         {
@@ -435,7 +438,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(UnionsShell value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(UnionsShell value)
     {
         if (value.Flag is { } branch1)
         {
@@ -450,7 +453,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(UnionsEnv value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(UnionsEnv value)
     {
         if (value.Text is { } branch1)
         {
@@ -470,7 +473,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(UnionsMatrix value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(UnionsMatrix value)
     {
         if (value.TextList is { } branch1)
         {
@@ -485,7 +488,7 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(UnionsSoftFail value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(UnionsSoftFail value)
     {
         if (value.Map is { } branch1)
         {
@@ -500,16 +503,16 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonObject Write(UnionsFromTo value)
+    internal static global::Buildkite.Dsl.Plugins.PluginMap Write(UnionsFromTo value)
     {
-        var json = new global::System.Text.Json.Nodes.JsonObject();
+        var json = new global::Buildkite.Dsl.Plugins.PluginMap();
         BindingSupport.Add(json, "from", BindingSupport.TextValue(value.From));
         BindingSupport.Add(json, "to", BindingSupport.TextValue(value.To));
         BindingSupport.AddExtra(json, value.Extra);
         return json;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode? Write(UnionsUpload value)
+    internal static global::Buildkite.Dsl.Plugins.PluginValue? Write(UnionsUpload value)
     {
         if (value.Object is { } branch1)
         {
@@ -534,18 +537,18 @@ file static class BindingJson
         return null;
     }
 
-    internal static global::System.Text.Json.Nodes.JsonNode Write(UnionsLevel value) => value switch
+    internal static global::Buildkite.Dsl.Plugins.PluginValue Write(UnionsLevel value) => value switch
     {
-        UnionsLevel.File => global::System.Text.Json.Nodes.JsonNode.Parse("\"file\"")!,
-        UnionsLevel.Step => global::System.Text.Json.Nodes.JsonNode.Parse("\"step\"")!,
+        UnionsLevel.File => BindingSupport.Literal("\"file\""),
+        UnionsLevel.Step => BindingSupport.Literal("\"step\""),
         _ => BindingSupport.Undefined(value),
     };
 }
 
-/// <summary>Checks the written JSON against the rules of the plugin's schema that the types do not express.</summary>
+/// <summary>Checks the written configuration against the rules of the plugin's schema that the types do not express.</summary>
 file static class BindingChecks
 {
-    internal static void CheckUnionsPlugin(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckUnionsPlugin(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Count(problems, BindingSupport.Child(json, "files"), BindingSupport.Path(path, "files"), 1, null);
         CheckUnionsMount(BindingSupport.Child(json, "mount"), BindingSupport.Path(path, "mount"), problems);
@@ -558,39 +561,39 @@ file static class BindingChecks
         BindingSupport.EachOrOne(BindingSupport.Child(json, "save"), BindingSupport.Path(path, "save"), (item3, at3) => { BindingSupport.Allowed(problems, item3, at3, new[] { "\"file\"", "\"step\"" }); });
     }
 
-    internal static void CheckUnionsMount(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckUnionsMount(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckUnionsShell(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckUnionsShell(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckUnionsEnv(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckUnionsEnv(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckUnionsMatrix(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckUnionsMatrix(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckUnionsSoftFail(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckUnionsSoftFail(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
     }
 
-    internal static void CheckUnionsFromTo(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckUnionsFromTo(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
         BindingSupport.Required(problems, json, path, "from");
     }
 
-    internal static void CheckUnionsUpload(global::System.Text.Json.Nodes.JsonNode? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
+    internal static void CheckUnionsUpload(global::Buildkite.Dsl.Plugins.PluginValue? json, string path, global::System.Collections.Generic.List<global::Buildkite.Dsl.Validation.Diagnostic> problems)
     {
-        if (json is global::System.Text.Json.Nodes.JsonObject)
+        if (json is global::Buildkite.Dsl.Plugins.PluginMap)
         {
             CheckUnionsFromTo(json, path, problems);
         }
 
-        if (json is global::System.Text.Json.Nodes.JsonArray)
+        if (json is global::Buildkite.Dsl.Plugins.PluginList)
         {
             BindingSupport.Items(json, path, (item2, at2) => { CheckUnionsFromTo(item2, at2, problems); });
         }
