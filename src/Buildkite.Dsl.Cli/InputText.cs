@@ -8,7 +8,11 @@ namespace Buildkite.Dsl.Cli;
 /// <summary>A text file read by <see cref="InputText.Read"/>: its text, or why it cannot be used.</summary>
 /// <param name="Text">The text, without a byte order mark; <see langword="null"/> when <paramref name="Error"/> is set.</param>
 /// <param name="Error">The complete error line (<c>error: …</c>), or <see langword="null"/>.</param>
-internal sealed record InputTextResult(string? Text, string? Error);
+internal sealed record InputTextResult(string? Text, string? Error)
+{
+    /// <summary>The file's bytes as read, so that a caller that needs them too does not read the file again.</summary>
+    public byte[]? Bytes { get; init; }
+}
 
 /// <summary>
 /// Reads the text files the commands take (scripts, pipelines): UTF-8, with or without a byte order mark, or
@@ -32,21 +36,33 @@ internal static class InputText
         byte[] bytes;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.Length > MaxBytes)
+            // A handle and positional reads, as File.ReadAllBytes reads: the first FileStream of a process costs a
+            // pipeline script's start-up more, for buffering it does not need.
+            using var handle = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(handle);
+            if (length > MaxBytes)
             {
-                return Failed($"{what} '{path}' is {stream.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes; files larger than {MaxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes are not read.");
+                return Failed($"{what} '{path}' is {length.ToString("N0", CultureInfo.InvariantCulture)} bytes; files larger than {MaxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes are not read.");
             }
 
-            bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
+            bytes = new byte[length];
+            var read = 0;
+            while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var count and > 0)
+            {
+                read += count;
+            }
+
+            if (read < bytes.Length)
+            {
+                bytes = bytes[..read]; // the file shrank while being read
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return Failed($"cannot read {what} '{path}': {e.Message}");
         }
 
-        return Decode(bytes, path, what);
+        return Decode(bytes, path, what) with { Bytes = bytes };
     }
 
     /// <summary>Decodes the bytes of a file; see <see cref="InputText"/>.</summary>

@@ -113,6 +113,30 @@ internal static class PackageResolver
         return new ResolveResult(new ResolvedReferences(compile, runtime), [], ExitCodes.Success);
     }
 
+    /// <summary>
+    /// What <see cref="Resolve"/> gives when every package ships with the runner and its version matches, without
+    /// checking the versions (which reads each assembly's attributes): for a cache lookup first, since a cache key holds
+    /// each compile reference's module version id and so matches only an entry stored when the same assemblies passed
+    /// the check. <see langword="null"/> when a package does not ship with the runner, or is Buildkite.Dsl (whose check
+    /// may warn).
+    /// </summary>
+    public static ResolvedReferences? UncheckedBundled(IReadOnlyList<PackageDirective> packages)
+    {
+        var compile = new List<string>(packages.Count);
+        foreach (var package in packages)
+        {
+            var bundled = Path.Combine(AppContext.BaseDirectory, package.Id + ".dll");
+            if (!IsBundled(package.Id) || !File.Exists(bundled))
+            {
+                return null;
+            }
+
+            compile.Add(bundled);
+        }
+
+        return new ResolvedReferences(compile, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+    }
+
     private static bool IsBundled(string id)
     {
         foreach (var bundled in BundledPackageIds)

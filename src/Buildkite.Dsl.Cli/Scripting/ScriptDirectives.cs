@@ -43,8 +43,11 @@ internal static class ScriptDirectives
     private const string NuGetPrefix = "nuget:";
 
     /// <summary>Reads the directives of the script at <paramref name="scriptPath"/> (absolute).</summary>
+    /// <param name="scriptPath">The script's full path.</param>
+    /// <param name="scriptBytes">The script's bytes when the caller has read it already; else it is read here.</param>
+    /// <param name="scriptText">The text of <paramref name="scriptBytes"/>, decoded; else it is decoded here.</param>
     /// <exception cref="IOException">The script itself cannot be read.</exception>
-    public static ScriptDirectiveSet Read(string scriptPath)
+    public static ScriptDirectiveSet Read(string scriptPath, byte[]? scriptBytes = null, string? scriptText = null)
     {
         var files = new List<string>();
         var packages = new List<PackageDirective>();
@@ -57,9 +60,18 @@ internal static class ScriptDirectives
         while (pending.TryDequeue(out var file))
         {
             byte[] bytes;
+            string? text = null;
             try
             {
-                bytes = File.ReadAllBytes(file);
+                if (first && scriptBytes is not null)
+                {
+                    bytes = scriptBytes;
+                    text = scriptText;
+                }
+                else
+                {
+                    bytes = File.ReadAllBytes(file);
+                }
             }
             catch (Exception e) when (!first && e is IOException or UnauthorizedAccessException)
             {
@@ -69,7 +81,7 @@ internal static class ScriptDirectives
             first = false;
             files.Add(file);
             sources[file] = bytes;
-            foreach (var (kind, value, position) in Scan(file, Decode(bytes)))
+            foreach (var (kind, value, position) in Scan(file, text ?? Decode(bytes)))
             {
                 if (kind == "load")
                 {

@@ -67,7 +67,7 @@ internal static class ScriptRunner
         ScriptDirectiveSet directives;
         try
         {
-            directives = ScriptDirectives.Read(scriptPath);
+            directives = ScriptDirectives.Read(scriptPath, input.Bytes, code);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -80,26 +80,31 @@ internal static class ScriptRunner
             return Fail(error, directives.Errors);
         }
 
-        var (references, resolveErrors, resolveExitCode) = PackageResolver
-            .Resolve(directives.Packages, Path.GetDirectoryName(scriptPath)!, error, deadline);
-        if (references is null)
+        // A script whose packages all ship with the runner is looked up in the cache before their versions are checked.
+        CompiledScript? script = null;
+        var references = PackageResolver.UncheckedBundled(directives.Packages);
+        if (references is not null)
         {
-            Fail(error, resolveErrors);
-            return resolveExitCode;
+            script = TryReadCache(directives, CompileReferences(references, directives), error);
         }
 
-        RunnerTrace.Write(error, "packages resolved");
-        var compileReferences = new List<string>(references.CompileReferences.Count + directives.Assemblies.Count);
-        compileReferences.AddRange(references.CompileReferences);
-        foreach (var assembly in directives.Assemblies)
+        if (script is null || references is null)
         {
-            compileReferences.Add(assembly.Path);
-        }
+            var (resolved, resolveErrors, resolveExitCode) = PackageResolver
+                .Resolve(directives.Packages, Path.GetDirectoryName(scriptPath)!, error, deadline);
+            if (resolved is null)
+            {
+                Fail(error, resolveErrors);
+                return resolveExitCode;
+            }
 
-        var (script, compileErrors) = LoadOrCompile(scriptPath, directives, compileReferences, error, deadline);
-        if (script is null)
-        {
-            return Fail(error, compileErrors);
+            RunnerTrace.Write(error, "packages resolved");
+            references = resolved;
+            (script, var compileErrors) = LoadOrCompile(scriptPath, directives, CompileReferences(references, directives), error, deadline);
+            if (script is null)
+            {
+                return Fail(error, compileErrors);
+            }
         }
 
         var assemblies = new Dictionary<string, string>(references.RuntimeAssemblies, StringComparer.OrdinalIgnoreCase);
@@ -135,6 +140,33 @@ internal static class ScriptRunner
         output.Write(pipeline);
         output.Flush();
         return ExitCodes.Success;
+    }
+
+    /// <summary>The assemblies the script compiles against: its packages', then its <c>#r "path.dll"</c> directives'.</summary>
+    private static List<string> CompileReferences(ResolvedReferences references, ScriptDirectiveSet directives)
+    {
+        var compileReferences = new List<string>(references.CompileReferences.Count + directives.Assemblies.Count);
+        compileReferences.AddRange(references.CompileReferences);
+        foreach (var assembly in directives.Assemblies)
+        {
+            compileReferences.Add(assembly.Path);
+        }
+
+        return compileReferences;
+    }
+
+    /// <summary>The compiled script from the cache when an entry for its key is there and whole; else <see langword="null"/>, quietly.</summary>
+    private static CompiledScript? TryReadCache(ScriptDirectiveSet directives, IReadOnlyList<string> compileReferences, TextWriter error)
+    {
+        var cache = ScriptCache.ForCurrentUser();
+        if (ScriptCacheKey.Create(directives, compileReferences, RunnerIdentity.Current) is not { } key
+            || cache.TryRead(key, out var cached) != CacheLookup.Hit)
+        {
+            return null;
+        }
+
+        RunnerTrace.Write(error, $"compiled script from the cache: {cache.PathOf(key)} (packages that ship with the runner: versions not checked again)");
+        return cached;
     }
 
     /// <summary>

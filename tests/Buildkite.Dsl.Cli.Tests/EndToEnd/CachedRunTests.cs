@@ -57,6 +57,23 @@ public sealed class CachedRunTests(PublishedCli cli) : IDisposable
     }
 
     [Fact]
+    public async Task A_cached_run_of_a_script_whose_packages_ship_with_the_runner_does_not_resolve_them_again()
+    {
+        // Given: pipeline.csx references Scion.Pipeline, which ships with the runner.
+        using var checkout = await ScionCheckout.CreateAsync();
+        var first = await RunAsync(checkout, "run", PipelineScript);
+
+        // When
+        var second = await RunAsync(checkout, "run", PipelineScript);
+
+        // Then
+        first.Error.Should().Contain("trace: ").And.Contain("packages resolved");
+        second.ExitCode.Should().Be(0, second.Error);
+        second.Error.Should().Contain("versions not checked again").And.NotContain("packages resolved");
+        second.Output.Should().Be(first.Output);
+    }
+
+    [Fact]
     public async Task Cache_info_and_clear_work_on_the_published_runner()
     {
         // Given
