@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Buildkite.Dsl.Plugins;
 using Buildkite.Dsl.Validation;
@@ -1030,7 +1029,7 @@ internal sealed class StepMapper
             }
 
             var entry = new MappingNode();
-            entry.Add(reference.Text, PluginConfiguration(configuration, "plugins"));
+            entry.Add(reference.Text, Configuration(configuration, "plugins"));
             items.Add(entry);
         }
 
@@ -1172,38 +1171,11 @@ internal sealed class StepMapper
         }
     }
 
-    /// <summary>Maps a JSON value from an escape hatch or a plugin configuration.</summary>
-    private Node Json(JsonNode? value, string field)
-    {
-        switch (value)
-        {
-            case null:
-                return ScalarNode.Null;
-            case JsonObject obj:
-                var map = new MappingNode(new List<MappingEntry>(obj.Count));
-                foreach (var (name, child) in obj)
-                {
-                    map.Entries.Add(new(EncodeKey(name, field), Json(child, field + "." + name), null));
-                }
+    /// <summary>Maps a JSON value from an escape hatch, as a plugin's configuration is mapped.</summary>
+    private Node Json(JsonNode? value, string field) => Configuration(PluginValue.FromJson(value), field);
 
-                return map;
-            case JsonArray array:
-                return new SequenceNode(array.Select(item => Json(item, field)).ToList());
-            default:
-                var json = value.AsValue();
-                return json.GetValueKind() switch
-                {
-                    JsonValueKind.String => Text(json.GetValue<object>() is string s ? s : json.ToString(), field),
-                    JsonValueKind.True => ScalarNode.True,
-                    JsonValueKind.False => ScalarNode.False,
-                    JsonValueKind.Number => Number(json.ToJsonString()),
-                    _ => ScalarNode.Null,
-                };
-        }
-    }
-
-    /// <summary>Maps a plugin's configuration, as <see cref="Json"/> maps JSON.</summary>
-    private Node PluginConfiguration(PluginValue? value, string field)
+    /// <summary>Maps a plugin's configuration, or any value of it.</summary>
+    private Node Configuration(PluginValue? value, string field)
     {
         switch (value)
         {
@@ -1214,7 +1186,7 @@ internal sealed class StepMapper
                 for (var i = 0; i < obj.Count; i++)
                 {
                     var name = obj.KeyAt(i);
-                    map.Entries.Add(new(EncodeKey(name, field), PluginConfiguration(obj.ValueAt(i), field + "." + name), null));
+                    map.Entries.Add(new(EncodeKey(name, field), Configuration(obj.ValueAt(i), field + "." + name), null));
                 }
 
                 return map;
@@ -1222,7 +1194,7 @@ internal sealed class StepMapper
                 var items = new List<Node>(list.Count);
                 for (var i = 0; i < list.Count; i++)
                 {
-                    items.Add(PluginConfiguration(list[i], field));
+                    items.Add(Configuration(list[i], field));
                 }
 
                 return new SequenceNode(items);
