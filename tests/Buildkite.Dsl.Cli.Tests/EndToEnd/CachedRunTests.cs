@@ -13,8 +13,6 @@ public sealed class CachedRunTests(PublishedCli cli) : IDisposable
 {
     private static readonly string PipelineScript = Path.Combine(RepositoryRoot.Path, "pipeline.csx");
 
-    private static readonly string DotNetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-
     private readonly ScriptFolder _cache = new();
 
     public void Dispose() => _cache.Dispose();
@@ -24,7 +22,7 @@ public sealed class CachedRunTests(PublishedCli cli) : IDisposable
         var environment = checkout.Environment(
             ("BUILDKITE_PIPELINE_SLUG", "scion"),
             ("SCION_TEST_TARGETS_FILE", Path.Combine(RepositoryRoot.Path, "samples", "integration-targets.txt")));
-        environment["DOTNET_ROOT"] = DotNetRoot;
+        environment["DOTNET_ROOT"] = PublishedCli.DotNetRoot;
         environment["BUILDKITE_DSL_CACHE"] = _cache.Path;
         environment["BUILDKITE_DSL_TRACE"] = "1";
         return ProcessRun.RunAsync(cli.Executable, arguments, checkout.Path, environment);

@@ -11,8 +11,6 @@ namespace Buildkite.Dsl.Cli.Tests.EndToEnd;
 [Collection(PublishedCliTests.Name)]
 public sealed class CollectorSettingsTests(PublishedCli cli) : IDisposable
 {
-    private static readonly string DotNetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-
     private readonly ScriptFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -21,7 +19,7 @@ public sealed class CollectorSettingsTests(PublishedCli cli) : IDisposable
     private async Task<string> SettingAsync(string name)
     {
         var script = _folder.Write("setting.csx", $"Console.Write(GC.GetConfigurationVariables()[\"{name}\"]);\n");
-        var environment = new Dictionary<string, string?> { ["DOTNET_ROOT"] = DotNetRoot, ["BUILDKITE_DSL_CACHE"] = Path.Combine(_folder.Path, "cache") };
+        var environment = new Dictionary<string, string?> { ["DOTNET_ROOT"] = PublishedCli.DotNetRoot, ["BUILDKITE_DSL_CACHE"] = Path.Combine(_folder.Path, "cache") };
         var result = await ProcessRun.RunAsync(cli.Executable, ["run", script], _folder.Path, environment);
         result.ExitCode.Should().Be(0, result.Error);
         return result.Output;

@@ -12,13 +12,11 @@ public class PipelineScriptTests(PublishedCli cli)
 {
     private static readonly string PipelineScript = Path.Combine(RepositoryRoot.Path, "pipeline.csx");
 
-    private static readonly string DotNetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-
     private static string ReferenceText(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", name));
 
     private async Task<CliResult> RunAsync(ScionCheckout checkout, Dictionary<string, string?> environment)
     {
-        environment["DOTNET_ROOT"] = DotNetRoot;
+        environment["DOTNET_ROOT"] = PublishedCli.DotNetRoot;
         return await ProcessRun.RunAsync(cli.Executable, ["run", PipelineScript], checkout.Path, environment);
     }
 
@@ -220,7 +218,7 @@ public class PipelineScriptTests(PublishedCli cli)
         checkout.Write("broken.csx", "#r \"nuget: Scion.Pipeline, 0.1.0\"\nusing Scion.Pipeline;\nConsole.Write(ScionPipeline.Nothing());\n");
 
         // When
-        var result = await ProcessRun.RunAsync(cli.Executable, ["run", "broken.csx"], checkout.Path, checkout.Environment(("DOTNET_ROOT", DotNetRoot)));
+        var result = await ProcessRun.RunAsync(cli.Executable, ["run", "broken.csx"], checkout.Path, checkout.Environment(("DOTNET_ROOT", PublishedCli.DotNetRoot)));
 
         // Then
         result.ExitCode.Should().Be(1);

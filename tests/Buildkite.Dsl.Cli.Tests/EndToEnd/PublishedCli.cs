@@ -17,6 +17,12 @@ public sealed class PublishedCli : IAsyncLifetime
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("buildkite-dsl-published-");
 
+    /// <summary>
+    /// The .NET installation the tests run on, for the published executable's <c>DOTNET_ROOT</c> (its apphost looks for
+    /// the runtime there).
+    /// </summary>
+    public static string DotNetRoot { get; } = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+
     /// <summary>The published executable.</summary>
     public string Executable => Path.Combine(_folder.FullName, OperatingSystem.IsWindows() ? "buildkite-dsl.exe" : "buildkite-dsl");
 

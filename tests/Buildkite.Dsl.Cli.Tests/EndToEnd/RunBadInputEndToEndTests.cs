@@ -9,10 +9,8 @@ namespace Buildkite.Dsl.Cli.Tests.EndToEnd;
 [Collection(PublishedCliTests.Name)]
 public class RunBadInputEndToEndTests(PublishedCli cli)
 {
-    private static readonly string DotNetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-
     private async Task<CliResult> RunAsync(ScriptFolder folder, params string[] arguments) =>
-        await ProcessRun.RunAsync(cli.Executable, ["run", .. arguments], folder.Path, new Dictionary<string, string?> { ["DOTNET_ROOT"] = DotNetRoot });
+        await ProcessRun.RunAsync(cli.Executable, ["run", .. arguments], folder.Path, new Dictionary<string, string?> { ["DOTNET_ROOT"] = PublishedCli.DotNetRoot });
 
     [Fact]
     public async Task A_script_that_calls_environment_exit_with_zero_fails_and_prints_nothing()
