@@ -31,6 +31,10 @@ public sealed record UntypedPlugin : Plugin
     public override JsonObject? ToConfiguration() => Configuration;
 
     /// <inheritdoc/>
+    /// <remarks>Converted from the configuration held, without the copy <see cref="ToConfiguration"/> makes.</remarks>
+    protected override PluginMap? WriteConfiguration() => (PluginMap?)PluginValue.FromJson(_configuration);
+
+    /// <inheritdoc/>
     public bool Equals(UntypedPlugin? other) =>
         other is not null && Reference == other.Reference && JsonNode.DeepEquals(_configuration, other._configuration);
 
